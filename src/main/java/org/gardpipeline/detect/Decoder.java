@@ -1,0 +1,57 @@
+package org.gardpipeline.detect;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes document bytes into text: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 for bytes
+ * that are not UTF-8, and UTF-8 that was double-encoded is repaired by {@link Mojibake}.
+ */
+public final class Decoder {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private Decoder() {
+    }
+
+    /** The text of the document, as a reader of the site saw it. */
+    public static String decode(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return Mojibake.repair(utf8OrCp1252(bytes, 3));
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        return Mojibake.repair(utf8OrCp1252(bytes, 0));
+    }
+
+    private static String utf8OrCp1252(byte[] bytes, int offset) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            // Text that is not valid UTF-8 was written by a Windows tool; 1252 maps every byte.
+            return new String(bytes, offset, bytes.length - offset, WINDOWS_1252);
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,2 @@
+/** The domain as immutable records: a parsed page, its answers, references and topics. */
+package org.gardpipeline.model;

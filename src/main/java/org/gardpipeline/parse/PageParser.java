@@ -1,0 +1,12 @@
+package org.gardpipeline.parse;
+
+import org.gardpipeline.model.Page;
+
+/** A parser for one document format: a pure function from the decoded text of a document to its page. */
+interface PageParser {
+    /**
+     * @param text the document's text, already decoded and repaired
+     * @param name the document's file name (or URL), used only for messages and as a last-resort slug
+     */
+    Page parse(String text, String name) throws ParseException;
+}

@@ -1,0 +1,89 @@
+package org.gardpipeline.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gardpipeline.detect.Decoder;
+import org.gardpipeline.detect.FormatDetector;
+import org.gardpipeline.model.Answer;
+import org.gardpipeline.model.Format;
+import org.gardpipeline.model.Page;
+
+/** The one entry point to parsing: detects a document's format by content and runs its parser. */
+public final class Parsers {
+    private Parsers() {
+    }
+
+    /**
+     * Parses one document.
+     *
+     * @param bytes the document exactly as fetched
+     * @param name  its file name or URL, used in messages
+     * @throws ParseException with a reason a person can act on, for every input that is not a GARD page
+     */
+    public static Page parse(byte[] bytes, String name) throws ParseException {
+        if (bytes.length == 0) {
+            throw new ParseException("empty file");
+        }
+        if (looksBinary(bytes)) {
+            throw new ParseException("binary content, not a text or HTML document");
+        }
+        String text = Decoder.decode(bytes);
+        Format format = FormatDetector.detect(text).orElseThrow(() -> new ParseException(
+                "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML or GARD question-and-answer HTML"));
+        try {
+            return withUniqueSlotKeys(parserFor(format).parse(text, name));
+        } catch (RuntimeException | StackOverflowError bug) {
+            throw new ParseException(format.key() + " parser failed: " + bug, bug);
+        }
+    }
+
+    private static PageParser parserFor(Format format) {
+        return switch (format) {
+            case ANSWER_TEXT -> new AnswerTextParser();
+            default -> (text, name) -> {
+                throw new ParseException("no parser yet for format " + format.key());
+            };
+        };
+    }
+
+    /** NUL bytes or many control characters mean the file is not text in any of the supported encodings. */
+    private static boolean looksBinary(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return false; // UTF-16 holds NUL bytes by design
+        }
+        int sample = Math.min(bytes.length, 8192);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 0x09 || b > 0x0D && b < 0x20) {
+                control++;
+            }
+        }
+        return control * 20 > sample;
+    }
+
+    /** Two answers on one page that map to one slot (two "other" questions alike) get "-2", "-3" suffixes. */
+    static Page withUniqueSlotKeys(Page page) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Answer> answers = new ArrayList<>();
+        boolean renamed = false;
+        for (Answer a : page.answers()) {
+            int n = seen.merge(a.slotKey(), 1, Integer::sum);
+            if (n == 1) {
+                answers.add(a);
+            } else {
+                renamed = true;
+                answers.add(new Answer(a.question(), a.topic(), a.slotKey() + "-" + n, a.text(), a.lastUpdated(),
+                        a.citations(), a.references()));
+            }
+        }
+        return renamed ? new Page(page.format(), page.gardId(), page.slug(), page.title(), page.synonyms(),
+                page.inquiry(), page.facts(), answers, page.references()) : page;
+    }
+}

@@ -1,0 +1,56 @@
+package org.gardpipeline.parse;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.gardpipeline.model.Topic;
+
+/**
+ * GARD's standard question templates ("What causes X?", "How might X be treated?") and the topic each
+ * stands for, whatever disease name X is. A question that follows none of them is {@link Topic#OTHER} with
+ * a slot key made from its normalised text.
+ */
+public final class QuestionTemplates {
+    /** A question's topic and the key of the answer slot it fills on its page. */
+    public record Slot(Topic topic, String slotKey) {
+    }
+
+    private record Template(Pattern pattern, Topic topic) {
+    }
+
+    private static final String X = ".+?";
+    private static final List<Template> TEMPLATES = List.of(
+            template("what (are|is) the (signs and symptoms|symptoms|signs) of " + X, Topic.SYMPTOMS),
+            template("what causes " + X, Topic.CAUSES),
+            template("what (is|are) the causes? of " + X, Topic.CAUSES),
+            template("how (is|are) " + X + " inherited", Topic.INHERITANCE),
+            template("(is|are) " + X + " inherited", Topic.INHERITANCE),
+            template("how (is|are) " + X + " diagnosed", Topic.DIAGNOSIS),
+            template("how might " + X + " be treated", Topic.TREATMENT),
+            template("how (is|are) " + X + " treated", Topic.TREATMENT),
+            template("what (is|are) the treatments? for " + X, Topic.TREATMENT),
+            template("what is the (prognosis|long[- ]term outlook) (for|of) " + X, Topic.PROGNOSIS),
+            template("what (is|are) " + X, Topic.SUMMARY));
+
+    private QuestionTemplates() {
+    }
+
+    private static Template template(String regex, Topic topic) {
+        return new Template(Pattern.compile("^" + regex + "\\s*\\?$", Pattern.CASE_INSENSITIVE), topic);
+    }
+
+    /** The topic and slot key of a question heading. */
+    public static Slot classify(String question) {
+        String q = Texts.inline(question);
+        for (Template t : TEMPLATES) {
+            if (t.pattern().matcher(q).matches()) {
+                return new Slot(t.topic(), t.topic().key());
+            }
+        }
+        return new Slot(Topic.OTHER, otherSlotKey(q));
+    }
+
+    /** The slot key of a question outside the templates: its normalised text. */
+    public static String otherSlotKey(String question) {
+        return "q:" + Texts.nameKey(question);
+    }
+}

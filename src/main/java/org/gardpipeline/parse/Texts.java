@@ -1,0 +1,62 @@
+package org.gardpipeline.parse;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text normalisation shared by every parser, so that equal reader-visible text is equal as a string. */
+public final class Texts {
+    private static final Pattern INLINE_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B]+");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Texts() {
+    }
+
+    /** One line of text: NFC, every run of whitespace (no-break spaces included) as one space, trimmed. */
+    public static String inline(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return INLINE_SPACE.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    /** Paragraphs joined by one blank line, each paragraph made {@link #inline}; empty ones dropped. */
+    public static String paragraphs(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>();
+        for (String p : paragraphs) {
+            String line = inline(p);
+            if (!line.isEmpty()) {
+                kept.add(line);
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    /** Splits text on blank lines (any line ending) into normalised paragraphs. */
+    public static String paragraphs(String text) {
+        String unix = text.replace("\r\n", "\n").replace('\r', '\n');
+        return paragraphs(List.of(PARAGRAPH_BREAK.split(unix)));
+    }
+
+    /** The {@code [n]} citation numbers in the text, in order of first use, each once. */
+    public static List<Integer> citations(String text) {
+        Set<Integer> seen = new LinkedHashSet<>();
+        Matcher m = CITATION.matcher(text);
+        while (m.find()) {
+            seen.add(Integer.parseInt(m.group(1)));
+        }
+        return List.copyOf(seen);
+    }
+
+    /** A name reduced for matching: lower case, accents and punctuation ignored, words joined by '-'. */
+    public static String nameKey(String name) {
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return NON_ALNUM.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("-")
+                .replaceAll("^-+|-+$", "");
+    }
+}
