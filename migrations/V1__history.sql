@@ -1,0 +1,213 @@
+-- The versioned history of GARD answers.
+-- Facts (what each fetch held) are kept as they were observed; versions and change events are derived
+-- from them per answer slot, so that a fetch ingested out of date order yields the same timeline.
+
+CREATE TABLE fetch (
+    fetch_id       INTEGER PRIMARY KEY,
+    fetched_at     TEXT    NOT NULL,              -- ISO-8601 date or date-time: when the pages were fetched
+    label          TEXT    NOT NULL DEFAULT '',   -- from the folder name after the date, may be empty
+    source         TEXT,
+    complete       INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),
+    origin         TEXT    NOT NULL,              -- the folder or file it was ingested from
+    content_sha256 TEXT    NOT NULL,              -- over the names and bytes of its documents
+    ingested_at    TEXT    NOT NULL,
+    documents      INTEGER NOT NULL,
+    parsed         INTEGER NOT NULL,
+    quarantined    INTEGER NOT NULL,
+    UNIQUE (fetched_at, label)
+);
+
+CREATE TABLE page (
+    page_id   INTEGER PRIMARY KEY,
+    page_key  TEXT NOT NULL UNIQUE,   -- 'gard-<id>' for pages with a GARD id, 'name-<title key>' otherwise
+    gard_id   TEXT UNIQUE,
+    slug      TEXT,
+    title     TEXT NOT NULL,
+    synonyms  TEXT NOT NULL DEFAULT ''  -- joined with '; ', as last seen
+);
+
+-- Normalised titles and other names, to match documents that carry no GARD id.
+CREATE TABLE page_name (
+    name_key TEXT    NOT NULL,
+    page_id  INTEGER NOT NULL REFERENCES page (page_id),
+    PRIMARY KEY (name_key, page_id)
+) WITHOUT ROWID;
+
+-- Every document of every fetch: parsed into a page, or quarantined with a reason.
+CREATE TABLE document (
+    fetch_id          INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    path              TEXT    NOT NULL,
+    sha256            TEXT    NOT NULL,
+    format            TEXT,
+    page_id           INTEGER REFERENCES page (page_id),
+    inquiry           TEXT,        -- the inquirer's question a published answer responds to
+    facts             TEXT,        -- page facts as a JSON object
+    quarantine_reason TEXT,
+    PRIMARY KEY (fetch_id, path),
+    CHECK ((page_id IS NULL) <> (quarantine_reason IS NULL))
+);
+CREATE INDEX document_page ON document (page_id, fetch_id);
+
+CREATE TABLE slot (
+    slot_id            INTEGER PRIMARY KEY,
+    page_id            INTEGER NOT NULL REFERENCES page (page_id),
+    slot_key           TEXT    NOT NULL,
+    topic              TEXT    NOT NULL CHECK (topic IN ('summary', 'symptoms', 'causes', 'inheritance',
+                                                        'diagnosis', 'treatment', 'prognosis', 'other')),
+    current_version_id INTEGER,             -- the newest version, kept by the store
+    present            INTEGER NOT NULL DEFAULT 0,  -- 0 after a 'removed' event
+    UNIQUE (page_id, slot_key)
+);
+
+-- What a reader would see of an answer, stored once however many fetches and slots show it.
+CREATE TABLE content (
+    content_id        INTEGER PRIMARY KEY,
+    sha256            TEXT NOT NULL UNIQUE,  -- over text, date and references
+    answer_text       TEXT NOT NULL,
+    last_updated      TEXT,                  -- ISO date as stated on the page
+    text_sha256       TEXT NOT NULL,
+    references_sha256 TEXT NOT NULL
+);
+
+CREATE TABLE content_reference (
+    content_id INTEGER NOT NULL REFERENCES content (content_id),
+    number     INTEGER NOT NULL,
+    citation   TEXT    NOT NULL,
+    url        TEXT,
+    pmid       TEXT,
+    doi        TEXT,
+    PRIMARY KEY (content_id, number)
+) WITHOUT ROWID;
+
+-- The fact: in this fetch, this slot showed this content under this question.
+CREATE TABLE observation (
+    slot_id    INTEGER NOT NULL REFERENCES slot (slot_id),
+    fetch_id   INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    content_id INTEGER NOT NULL REFERENCES content (content_id),
+    question   TEXT    NOT NULL,
+    PRIMARY KEY (slot_id, fetch_id)
+) WITHOUT ROWID;
+
+-- Derived: consecutive distinct contents of a slot. valid_to is the fetch that replaced it (NULL: newest).
+CREATE TABLE version (
+    version_id       INTEGER PRIMARY KEY,
+    slot_id          INTEGER NOT NULL REFERENCES slot (slot_id),
+    content_id       INTEGER NOT NULL REFERENCES content (content_id),
+    question         TEXT    NOT NULL,
+    valid_from_fetch INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    valid_to_fetch   INTEGER REFERENCES fetch (fetch_id),
+    UNIQUE (slot_id, valid_from_fetch)
+);
+
+-- Derived: what happened to a slot in a fetch.
+CREATE TABLE change_event (
+    fetch_id           INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    slot_id            INTEGER NOT NULL REFERENCES slot (slot_id),
+    change             TEXT    NOT NULL CHECK (change IN ('added', 'changed', 'removed', 'restored')),
+    text_changed       INTEGER NOT NULL,
+    date_changed       INTEGER NOT NULL,
+    references_changed INTEGER NOT NULL,
+    from_version       INTEGER REFERENCES version (version_id),
+    to_version         INTEGER REFERENCES version (version_id),
+    PRIMARY KEY (slot_id, fetch_id)
+);
+CREATE INDEX change_event_fetch ON change_event (fetch_id);
+
+CREATE VIEW answer_versions AS
+SELECT v.version_id,
+       p.page_key,
+       s.slot_key,
+       s.topic,
+       v.question,
+       c.answer_text,
+       c.last_updated,
+       ff.fetched_at AS valid_from,
+       ft.fetched_at AS valid_to
+FROM version v
+JOIN slot s ON s.slot_id = v.slot_id
+JOIN page p ON p.page_id = s.page_id
+JOIN content c ON c.content_id = v.content_id
+JOIN fetch ff ON ff.fetch_id = v.valid_from_fetch
+LEFT JOIN fetch ft ON ft.fetch_id = v.valid_to_fetch;
+
+CREATE VIEW answer_changes AS
+SELECT e.fetch_id,
+       f.fetched_at,
+       p.page_key,
+       s.slot_key,
+       s.topic,
+       e.change,
+       e.text_changed,
+       e.date_changed,
+       e.references_changed,
+       e.from_version,
+       e.to_version
+FROM change_event e
+JOIN fetch f ON f.fetch_id = e.fetch_id
+JOIN slot s ON s.slot_id = e.slot_id
+JOIN page p ON p.page_id = s.page_id;
+
+CREATE VIEW current_answers AS
+SELECT p.page_key,
+       p.gard_id,
+       p.title AS page_title,
+       s.slot_key,
+       s.topic,
+       v.question,
+       c.answer_text,
+       c.last_updated,
+       (SELECT min(f.fetched_at) FROM observation o JOIN fetch f ON f.fetch_id = o.fetch_id
+         WHERE o.slot_id = s.slot_id) AS first_seen,
+       fv.fetched_at AS last_changed,
+       (SELECT count(*) FROM version v2 WHERE v2.slot_id = s.slot_id) AS versions
+FROM slot s
+JOIN page p ON p.page_id = s.page_id
+JOIN version v ON v.version_id = s.current_version_id
+JOIN content c ON c.content_id = v.content_id
+JOIN fetch fv ON fv.fetch_id = v.valid_from_fetch
+WHERE s.present = 1;
+
+-- The rows of the CSV datasets that have no view of DESIGN.md's name.
+CREATE VIEW fetches AS
+SELECT f.fetch_id,
+       f.fetched_at,
+       f.label,
+       f.complete,
+       f.documents,
+       f.parsed,
+       f.quarantined,
+       (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'added')    AS added,
+       (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'changed')  AS changed,
+       (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'removed')  AS removed,
+       (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'restored') AS restored,
+       f.source
+FROM fetch f;
+
+CREATE VIEW pages AS
+SELECT p.page_key,
+       p.gard_id,
+       p.slug,
+       p.title,
+       p.synonyms,
+       (SELECT min(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
+         WHERE d.page_id = p.page_id) AS first_seen,
+       (SELECT max(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
+         WHERE d.page_id = p.page_id) AS last_seen
+FROM page p;
+
+CREATE VIEW version_references AS
+SELECT v.version_id,
+       r.number,
+       r.citation,
+       r.url,
+       r.pmid,
+       r.doi
+FROM version v
+JOIN content_reference r ON r.content_id = v.content_id;
+
+CREATE VIEW quarantine AS
+SELECT d.fetch_id,
+       d.path,
+       d.quarantine_reason AS reason
+FROM document d
+WHERE d.quarantine_reason IS NOT NULL;

@@ -1,0 +1,69 @@
+package org.gardpipeline.cli;
+
+import java.io.PrintWriter;
+import org.gardpipeline.export.ExportException;
+import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gard} command and its subcommands. */
+@Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
+        subcommands = {RunCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
+                RunsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests to run the real command in-process. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /** Every failure is one line on stderr naming what went wrong, and an exit code a scheduler can act on. */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof UsageException || e instanceof StoreException s && s.isUsageError()) {
+            err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof StoreException || e instanceof ExportException) {
+            err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        err.println("gard " + cli.getCommandName() + ": failed: " + e);
+        if (System.getenv("GARD_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.FAILED;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, ingest, export, parse, runs)");
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gard-pipeline " + version()};
+        }
+    }
+}

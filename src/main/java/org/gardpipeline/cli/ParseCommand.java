@@ -1,0 +1,90 @@
+package org.gardpipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.model.Answer;
+import org.gardpipeline.model.Page;
+import org.gardpipeline.model.Reference;
+import org.gardpipeline.parse.ParseException;
+import org.gardpipeline.parse.Parsers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = "Print what the parsers extract from one file, as JSON, touching no database. "
+                + "Exits 3 when the file would be quarantined, with the reason on stderr.")
+final class ParseCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a GARD document (answer text, 2022 HTML, MedQuAD XML, Q&A HTML)")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            Page page = Parsers.parse(bytes, file.getFileName().toString());
+            spec.commandLine().getOut().println(JSON.writeValueAsString(json(page)));
+            return ExitCode.DONE;
+        } catch (ParseException e) {
+            spec.commandLine().getErr().println("quarantined: " + file + ": " + e.getMessage());
+            return ExitCode.QUARANTINED;
+        }
+    }
+
+    static ObjectNode json(Page page) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", page.format().key());
+        root.put("gard_id", page.gardId());
+        root.put("slug", page.slug());
+        root.put("title", page.title());
+        ArrayNode synonyms = root.putArray("synonyms");
+        page.synonyms().forEach(synonyms::add);
+        root.put("inquiry", page.inquiry());
+        ObjectNode facts = root.putObject("facts");
+        page.facts().forEach(facts::put);
+        ArrayNode answers = root.putArray("answers");
+        for (Answer a : page.answers()) {
+            ObjectNode node = answers.addObject();
+            node.put("slot_key", a.slotKey());
+            node.put("topic", a.topic().key());
+            node.put("question", a.question());
+            node.put("last_updated", a.lastUpdated() == null ? null : a.lastUpdated().toString());
+            ArrayNode citations = node.putArray("citations");
+            a.citations().forEach(citations::add);
+            ArrayNode refs = node.putArray("references");
+            a.references().forEach(r -> refs.add(r.number()));
+            node.put("text", a.text());
+        }
+        ArrayNode references = root.putArray("references");
+        for (Reference r : page.references()) {
+            ObjectNode node = references.addObject();
+            node.put("number", r.number());
+            node.put("citation", r.citation());
+            node.put("url", r.url());
+            node.put("pmid", r.pmid());
+            node.put("doi", r.doi());
+        }
+        return root;
+    }
+}

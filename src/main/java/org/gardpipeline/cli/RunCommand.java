@@ -1,0 +1,80 @@
+package org.gardpipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.gardpipeline.export.CsvExporter;
+import org.gardpipeline.ingest.FetchSource;
+import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.store.HistoryStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Migrate the database, ingest every fetch under the raw folder not yet ingested (in date order), "
+                + "and export the CSV datasets.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--raw", paramLabel = "DIR", defaultValue = "raw", description = "the folder of fetches (default: ${DEFAULT-VALUE})")
+    Path raw;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<FetchSource> fetches = fetchesUnder(raw);
+        PrintWriter out = spec.commandLine().getOut();
+        try (HistoryStore store = HistoryStore.open(database.db)) {
+            Ingester ingester = new Ingester(store);
+            List<IngestSummary> summaries = new ArrayList<>();
+            for (FetchSource f : fetches) {
+                IngestSummary s = ingester.ingest(f);
+                summaries.add(s);
+                IngestReport.print(out, s);
+            }
+            if (summaries.stream().allMatch(IngestSummary::alreadyIngested)) {
+                out.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
+            }
+            CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
+            out.printf("exported %d rows to %s%n", result.rows(), result.folder());
+            return IngestReport.finish(spec.commandLine().getErr(), store, summaries);
+        }
+    }
+
+    /** The fetch folders under raw/, in date-and-label order; any other folder there is a naming mistake. */
+    static List<FetchSource> fetchesUnder(Path raw) {
+        if (!Files.isDirectory(raw)) {
+            throw new UsageException("raw folder " + raw + " does not exist; create it and put fetch folders "
+                    + "named YYYY-MM-DD[-label] in it, or pass --raw DIR");
+        }
+        List<FetchSource> sources = new ArrayList<>();
+        try (Stream<Path> children = Files.list(raw)) {
+            for (Path child : (Iterable<Path>) children.sorted()::iterator) {
+                if (Files.isDirectory(child) && !child.getFileName().toString().startsWith(".")) {
+                    sources.add(FetchSource.open(child, FetchSource.Overrides.NONE));
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot list raw folder " + raw + ": " + e.getMessage(), e);
+        }
+        sources.sort(Comparator.comparing((FetchSource s) -> s.fetch("").fetchedAt()).thenComparing(s -> s.fetch("").label()));
+        return sources;
+    }
+}

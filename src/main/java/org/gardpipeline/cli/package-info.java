@@ -1,0 +1,2 @@
+/** The command line: {@code ./gard run | ingest | export | parse | runs}, exit codes and messages. */
+package org.gardpipeline.cli;

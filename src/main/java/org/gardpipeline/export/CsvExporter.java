@@ -1,0 +1,129 @@
+package org.gardpipeline.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gardpipeline.store.HistoryStore;
+
+/**
+ * Writes the CSV datasets and {@code datapackage.json} into a folder. Everything is first written to a
+ * temporary folder beside it and then moved in, so a failed or killed export leaves the previous files.
+ */
+public final class CsvExporter {
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private final HistoryStore store;
+
+    public CsvExporter(HistoryStore store) {
+        this.store = store;
+    }
+
+    /** What an export wrote. */
+    public record Result(Path folder, List<Path> files, long rows) {
+    }
+
+    public Result export(Path out, String toolVersion) {
+        Path temp = null;
+        try {
+            Files.createDirectories(out);
+            temp = Files.createTempDirectory(out, ".export-");
+            long rows = 0;
+            List<Path> written = new ArrayList<>();
+            for (Table table : Tables.ALL) {
+                rows += writeTable(table, temp.resolve(table.file()));
+                written.add(out.resolve(table.file()));
+            }
+            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion);
+            written.add(out.resolve(DataPackage.FILE));
+            moveAll(temp, out);
+            return new Result(out, written, rows);
+        } catch (IOException e) {
+            throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private long writeTable(Table table, Path file) throws IOException {
+        List<String> columns = store.columns(table.dataset());
+        if (!columns.equals(table.fieldNames())) {
+            throw new IllegalStateException("view " + table.dataset().viewName() + " has columns " + columns
+                    + " but " + table.file() + " describes " + table.fieldNames());
+        }
+        long[] rows = {0};
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(w, CSV)) {
+            store.stream(table.dataset(), new HistoryStore.RowSink() {
+                @Override
+                public void header(List<String> names) throws IOException {
+                    printer.printRecord(names);
+                }
+
+                @Override
+                public void row(List<Object> values) throws IOException {
+                    printer.printRecord(cells(table, values));
+                    rows[0]++;
+                }
+            });
+        }
+        return rows[0];
+    }
+
+    private static List<String> cells(Table table, List<Object> values) {
+        List<String> cells = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            cells.add(cell(table.fields().get(i), values.get(i)));
+        }
+        return cells;
+    }
+
+    /** NULL is an empty cell; SQLite's 0/1 booleans are written as false/true. */
+    private static String cell(Field field, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (field.type().equals("boolean")) {
+            return ((Number) value).intValue() != 0 ? "true" : "false";
+        }
+        return value.toString();
+    }
+
+    private static void moveAll(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                try {
+                    Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temporary folder is harmless: it is hidden and the next export makes its own.
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.gardpipeline.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.gardpipeline.model.Fetch;
+
+/**
+ * A fetch on disk: a folder {@code YYYY-MM-DD[-label]} of documents (with an optional
+ * {@code fetch.properties}), or a single document file.
+ */
+public final class FetchSource {
+    static final String PROPERTIES = "fetch.properties";
+    private static final Pattern FOLDER_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:-(.+))?$");
+    private static final String NAMING_HINT = "name the folder YYYY-MM-DD or YYYY-MM-DD-<label> (the date it was "
+            + "fetched), set fetched_at in its fetch.properties, or pass --fetched-at YYYY-MM-DD";
+
+    /** Options given on the command line, overriding the folder and its properties. */
+    public record Overrides(String fetchedAt, Boolean complete) {
+        public static final Overrides NONE = new Overrides(null, null);
+    }
+
+    /** A raw document of the fetch, named by its path relative to the fetch. */
+    public record RawDocument(String path, Path file) {
+    }
+
+    private final Path root;
+    private final Fetch fetch;
+    private final List<RawDocument> documents;
+
+    private FetchSource(Path root, Fetch fetch, List<RawDocument> documents) {
+        this.root = root;
+        this.fetch = fetch;
+        this.documents = documents;
+    }
+
+    /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
+    public Fetch fetch(String contentSha256) {
+        return new Fetch(fetch.fetchedAt(), fetch.label(), fetch.source(), fetch.complete(), fetch.origin(), contentSha256);
+    }
+
+    /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
+    public String name() {
+        return fetch.name();
+    }
+
+    public List<RawDocument> documents() {
+        return documents;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Reads a fetch folder or single file; every problem with its name or options is a {@link UsageException}. */
+    public static FetchSource open(Path path, Overrides overrides) {
+        if (!Files.exists(path)) {
+            throw new UsageException("no such file or folder: " + path);
+        }
+        boolean folder = Files.isDirectory(path);
+        Path named = folder ? path : path.toAbsolutePath().getParent();
+        Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
+        List<RawDocument> documents = folder ? listDocuments(path) : List.of(new RawDocument(path.getFileName().toString(), path));
+        String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
+        Matcher m = FOLDER_NAME.matcher(folderName);
+        String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
+        if (fetchedAt == null) {
+            throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
+        }
+        fetchedAt = checkedDate(fetchedAt.trim(), path);
+        String label = m.matches() && m.group(2) != null ? m.group(2) : "";
+        boolean complete = overrides.complete() != null ? overrides.complete()
+                : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
+        Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "");
+        return new FetchSource(path, fetch, documents);
+    }
+
+    /** True when a folder's name or properties give it a fetch date; used to find fetches under raw/. */
+    public static boolean isFetchFolder(Path folder) {
+        return Files.isDirectory(folder)
+                && (FOLDER_NAME.matcher(folder.getFileName().toString()).matches() || Files.exists(folder.resolve(PROPERTIES)));
+    }
+
+    private static String checkedDate(String value, Path path) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).toString();
+            }
+            return OffsetDateTime.parse(value).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            throw new UsageException("malformed fetch date '" + value + "' for " + path + ": " + NAMING_HINT);
+        }
+    }
+
+    private static Properties properties(Path file) {
+        Properties props = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return props;
+    }
+
+    private static List<RawDocument> listDocuments(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<RawDocument> documents = new ArrayList<>();
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(PROPERTIES))
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .forEach(f -> documents.add(new RawDocument(folder.relativize(f).toString().replace('\\', '/'), f)));
+            return documents;
+        } catch (IOException e) {
+            throw new UsageException("cannot list fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+package org.gardpipeline.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gardpipeline.model.Document;
+import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.parse.ParseException;
+import org.gardpipeline.parse.Parsers;
+import org.gardpipeline.store.HistoryStore;
+
+/** Reads and parses every document of a fetch (on all cores), then hands them to the store in one transaction. */
+public final class Ingester {
+    private final HistoryStore store;
+
+    public Ingester(HistoryStore store) {
+        this.store = store;
+    }
+
+    public IngestSummary ingest(FetchSource source) {
+        Fetch bare = source.fetch("");
+        if (store.hasFetch(bare.fetchedAt(), bare.label())) {
+            // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
+            Fetch hashed = source.fetch(fetchHash(hashOnly(source.documents())));
+            return store.ingested(hashed).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
+        }
+        List<Document> documents = parseAll(source.documents());
+        return store.ingest(source.fetch(fetchHash(documents)), documents);
+    }
+
+    /** Parses documents in parallel, keeping their order, so the result does not depend on scheduling. */
+    static List<Document> parseAll(List<FetchSource.RawDocument> raw) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), raw.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Document>> futures = new ArrayList<>();
+            for (FetchSource.RawDocument d : raw) {
+                futures.add(pool.submit(() -> read(d)));
+            }
+            List<Document> documents = new ArrayList<>(raw.size());
+            for (Future<Document> f : futures) {
+                documents.add(f.get());
+            }
+            return documents;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One document: parsed, or quarantined with a reason that names it. */
+    static Document read(FetchSource.RawDocument raw) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(raw.file());
+        } catch (IOException e) {
+            return Document.quarantined(raw.path(), sha256(new byte[0]), "cannot read file: " + e.getMessage());
+        }
+        String hash = sha256(bytes);
+        try {
+            return Document.parsed(raw.path(), hash, Parsers.parse(bytes, raw.path()));
+        } catch (ParseException e) {
+            return Document.quarantined(raw.path(), hash, e.getMessage());
+        }
+    }
+
+    private static List<Document> hashOnly(List<FetchSource.RawDocument> raw) {
+        List<Document> hashed = new ArrayList<>();
+        for (FetchSource.RawDocument d : raw) {
+            try {
+                hashed.add(Document.quarantined(d.path(), sha256(Files.readAllBytes(d.file())), "not parsed"));
+            } catch (IOException e) {
+                hashed.add(Document.quarantined(d.path(), sha256(new byte[0]), "not parsed"));
+            }
+        }
+        return hashed;
+    }
+
+    private static String fetchHash(List<Document> documents) {
+        MessageDigest all = digest();
+        for (Document d : documents) {
+            all.update((d.path() + "\0" + d.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(all.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.gardpipeline.model;
+
+/**
+ * What ingesting one fetch did.
+ *
+ * @param fetch            the fetch
+ * @param fetchId          its id in the database
+ * @param alreadyIngested  true when the same fetch was ingested before and nothing was written
+ * @param seconds          wall time of the ingest
+ */
+public record IngestSummary(Fetch fetch, long fetchId, boolean alreadyIngested, int documents, int parsed,
+                            int quarantined, int added, int changed, int removed, int restored,
+                            double seconds) {
+    public IngestSummary withSeconds(double elapsed) {
+        return new IngestSummary(fetch, fetchId, alreadyIngested, documents, parsed, quarantined, added, changed,
+                removed, restored, elapsed);
+    }
+}

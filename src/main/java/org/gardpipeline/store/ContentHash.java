@@ -1,0 +1,42 @@
+package org.gardpipeline.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.gardpipeline.model.Answer;
+import org.gardpipeline.model.Reference;
+
+/** Hashes of what a reader sees of an answer: its text, its date and its references. */
+record ContentHash(String all, String text, String references) {
+
+    static ContentHash of(Answer answer) {
+        String text = sha256(answer.text());
+        String refs = sha256(canonical(answer.references()));
+        String date = answer.lastUpdated() == null ? "" : answer.lastUpdated().toString();
+        return new ContentHash(sha256(text + "\n" + date + "\n" + refs), text, refs);
+    }
+
+    private static String canonical(List<Reference> references) {
+        StringBuilder sb = new StringBuilder();
+        for (Reference r : references) {
+            sb.append(r.number()).append('\u001f').append(r.citation()).append('\u001f')
+                    .append(nullToEmpty(r.url())).append('\u001f').append(nullToEmpty(r.pmid())).append('\u001f')
+                    .append(nullToEmpty(r.doi())).append('\u001e');
+        }
+        return sb.toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

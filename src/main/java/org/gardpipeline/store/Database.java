@@ -1,0 +1,89 @@
+package org.gardpipeline.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+
+/** Opens the SQLite file, refuses files it must not touch, and brings the schema up to date with Flyway. */
+final class Database {
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private Database() {
+    }
+
+    static Connection open(Path file) {
+        refuseUnusable(file);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        migrate(file, url);
+        try {
+            Connection connection = DriverManager.getConnection(url);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA foreign_keys = ON");
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private static void refuseUnusable(Path file) {
+        try {
+            if (Files.exists(file)) {
+                if (Files.isDirectory(file)) {
+                    throw new StoreException("database " + file + " is a directory, not a SQLite file", true);
+                }
+                if (Files.size(file) > 0 && !hasSqliteHeader(file)) {
+                    throw new StoreException("database " + file + " is not a SQLite database; refusing to touch it", true);
+                }
+                if (!Files.isWritable(file)) {
+                    throw new StoreException("database " + file + " is read-only; give write permission or use --db", true);
+                }
+            } else {
+                Path parent = file.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                if (!Files.isWritable(parent)) {
+                    throw new StoreException("cannot create database " + file + ": folder " + parent + " is read-only", true);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot use database " + file + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    private static boolean hasSqliteHeader(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+        }
+    }
+
+    private static void migrate(Path file, String url) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .load();
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw new StoreException("database " + file + " has schema version " + m.getVersion()
+                        + ", newer than this gard-pipeline knows; use a newer gard-pipeline", true);
+            }
+        }
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot migrate database " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.gardpipeline.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.gardpipeline.model.Answer;
+import org.gardpipeline.model.Document;
+import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.Page;
+import org.gardpipeline.model.Reference;
+import org.gardpipeline.parse.Texts;
+
+/** Writes one fetch's documents as facts (documents, pages, slots, contents, observations). */
+final class FetchWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Connection db;
+
+    FetchWriter(Connection db) {
+        this.db = db;
+    }
+
+    long insertFetch(Fetch fetch, List<Document> documents) throws SQLException {
+        int quarantined = (int) documents.stream().filter(Document::isQuarantined).count();
+        try (PreparedStatement ps = db.prepareStatement("""
+                INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
+                                   documents, parsed, quarantined)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, fetch.fetchedAt());
+            ps.setString(2, fetch.label());
+            ps.setString(3, fetch.source());
+            ps.setInt(4, fetch.complete() ? 1 : 0);
+            ps.setString(5, fetch.origin());
+            ps.setString(6, fetch.contentSha256());
+            ps.setString(7, Instant.now().toString());
+            ps.setInt(8, documents.size());
+            ps.setInt(9, documents.size() - quarantined);
+            ps.setInt(10, quarantined);
+            ps.executeUpdate();
+        }
+        return lastId();
+    }
+
+    /** Writes the documents and returns the ids of the pages the fetch parsed. */
+    Set<Long> writeDocuments(long fetchId, Fetch fetch, List<Document> documents) throws SQLException {
+        Set<Long> pages = new LinkedHashSet<>();
+        for (Document d : documents) {
+            Long pageId = null;
+            if (!d.isQuarantined()) {
+                pageId = page(d.page(), fetch);
+                pages.add(pageId);
+                for (Answer a : d.page().answers()) {
+                    observe(fetchId, slot(pageId, a), content(a), a.question());
+                }
+            }
+            insertDocument(fetchId, d, pageId);
+        }
+        return pages;
+    }
+
+    private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("""
+                INSERT INTO document (fetch_id, path, sha256, format, page_id, inquiry, facts, quarantine_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, fetchId);
+            ps.setString(2, d.path());
+            ps.setString(3, d.sha256());
+            Page p = d.page();
+            ps.setString(4, p == null ? null : p.format().key());
+            ps.setObject(5, pageId);
+            ps.setString(6, p == null ? null : p.inquiry());
+            ps.setString(7, p == null || p.facts().isEmpty() ? null : json(p));
+            ps.setString(8, d.quarantineReason());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Page p) {
+        try {
+            return JSON.writeValueAsString(p.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    /**
+     * The page a document belongs to: by GARD id; else by title or other name. A page first known
+     * without an id takes the id of the first document that carries one and matches its name.
+     */
+    private long page(Page p, Fetch fetch) throws SQLException {
+        Long id = p.gardId() == null ? null : single("SELECT page_id FROM page WHERE gard_id = ?", p.gardId());
+        if (id == null) {
+            id = byName(p);
+            if (id != null && p.gardId() != null) {
+                adopt(id, p.gardId());
+            }
+        }
+        if (id == null) {
+            id = createPage(p);
+        } else if (isNewestSighting(id, fetch)) {
+            describe(id, p);
+        }
+        for (String name : names(p)) {
+            update("INSERT OR IGNORE INTO page_name (name_key, page_id) VALUES (?, ?)", name, id);
+        }
+        return id;
+    }
+
+    private Long byName(Page p) throws SQLException {
+        String idCondition = p.gardId() == null ? "" : " AND p.gard_id IS NULL";
+        for (String name : names(p)) {
+            Long id = single("SELECT min(n.page_id) FROM page_name n JOIN page p ON p.page_id = n.page_id "
+                    + "WHERE n.name_key = ?" + idCondition, name);
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(Page p) {
+        List<String> names = new ArrayList<>();
+        names.add(Texts.nameKey(p.title()));
+        for (String s : p.synonyms()) {
+            String key = Texts.nameKey(s);
+            if (!key.isEmpty() && !names.contains(key)) {
+                names.add(key);
+            }
+        }
+        return names;
+    }
+
+    private void adopt(long pageId, String gardId) throws SQLException {
+        update("UPDATE page SET gard_id = ?, page_key = ? WHERE page_id = ?", gardId, "gard-" + gardId, pageId);
+    }
+
+    private long createPage(Page p) throws SQLException {
+        String key = p.gardId() != null ? "gard-" + p.gardId() : "name-" + Texts.nameKey(p.title());
+        update("INSERT INTO page (page_key, gard_id, slug, title, synonyms) VALUES (?, ?, ?, ?, ?)",
+                key, p.gardId(), p.slug(), p.title(), String.join("; ", p.synonyms()));
+        return lastId();
+    }
+
+    /** Titles and names are kept as the newest fetch that saw the page shows them. */
+    private boolean isNewestSighting(long pageId, Fetch fetch) throws SQLException {
+        Long newer = single("""
+                SELECT count(*) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
+                WHERE d.page_id = ? AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?))""",
+                pageId, fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+        return newer == null || newer == 0;
+    }
+
+    private void describe(long pageId, Page p) throws SQLException {
+        update("UPDATE page SET slug = coalesce(?, slug), title = ?, synonyms = ? WHERE page_id = ?",
+                p.slug(), p.title(), String.join("; ", p.synonyms()), pageId);
+    }
+
+    private long slot(long pageId, Answer a) throws SQLException {
+        Long id = single("SELECT slot_id FROM slot WHERE page_id = ? AND slot_key = ?", pageId, a.slotKey());
+        if (id != null) {
+            return id;
+        }
+        update("INSERT INTO slot (page_id, slot_key, topic) VALUES (?, ?, ?)", pageId, a.slotKey(), a.topic().key());
+        return lastId();
+    }
+
+    private long content(Answer a) throws SQLException {
+        ContentHash hash = ContentHash.of(a);
+        Long id = single("SELECT content_id FROM content WHERE sha256 = ?", hash.all());
+        if (id != null) {
+            return id;
+        }
+        update("""
+                INSERT INTO content (sha256, answer_text, last_updated, text_sha256, references_sha256)
+                VALUES (?, ?, ?, ?, ?)""", hash.all(), a.text(),
+                a.lastUpdated() == null ? null : a.lastUpdated().toString(), hash.text(), hash.references());
+        long contentId = lastId();
+        for (Reference r : a.references()) {
+            update("INSERT INTO content_reference (content_id, number, citation, url, pmid, doi) VALUES (?, ?, ?, ?, ?, ?)",
+                    contentId, r.number(), r.citation(), r.url(), r.pmid(), r.doi());
+        }
+        return contentId;
+    }
+
+    /** Two documents of one fetch for one page: the later path's answer stands for the fetch. */
+    private void observe(long fetchId, long slotId, long contentId, String question) throws SQLException {
+        update("INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question) VALUES (?, ?, ?, ?)",
+                slotId, fetchId, contentId, question);
+    }
+
+    private long lastId() throws SQLException {
+        return single("SELECT last_insert_rowid()");
+    }
+
+    private Long single(String sql, Object... args) throws SQLException {
+        return Sql.single(db, sql, args);
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        Sql.update(db, sql, args);
+    }
+}

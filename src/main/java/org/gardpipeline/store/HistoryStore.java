@@ -1,0 +1,235 @@
+package org.gardpipeline.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.gardpipeline.model.Document;
+import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.IngestSummary;
+
+/**
+ * The versioned history in one SQLite file. Every fetch is written in one transaction: after a failure
+ * the database is exactly as it was.
+ */
+public final class HistoryStore implements AutoCloseable {
+    private final Path file;
+    private final Connection db;
+
+    private HistoryStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens (creating when absent) and migrates the database; refuses a file it must not touch. */
+    public static HistoryStore open(Path file) {
+        return new HistoryStore(file, Database.open(file));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
+     * and label but other content is refused.
+     */
+    public IngestSummary ingest(Fetch fetch, List<Document> documents) {
+        long started = System.nanoTime();
+        try {
+            db.setAutoCommit(false);
+            try {
+                IngestSummary summary = ingestInTransaction(fetch, documents);
+                db.commit();
+                return summary.withSeconds((System.nanoTime() - started) / 1e9);
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("ingest of fetch " + fetch.name() + " into " + file + " failed, nothing of it was "
+                    + "written: " + e.getMessage(), false, e);
+        }
+    }
+
+    private IngestSummary ingestInTransaction(Fetch fetch, List<Document> documents) throws SQLException {
+        IngestSummary existing = alreadyIngested(fetch);
+        if (existing != null) {
+            return existing;
+        }
+        FetchWriter writer = new FetchWriter(db);
+        long fetchId = writer.insertFetch(fetch, documents);
+        Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
+        SlotHistory history = new SlotHistory(db);
+        for (long slotId : affectedSlots(pages, fetch.complete())) {
+            history.rederive(slotId);
+        }
+        return summary(fetch, fetchId, false);
+    }
+
+    private IngestSummary alreadyIngested(Fetch fetch) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(db,
+                "SELECT fetch_id, content_sha256, origin FROM fetch WHERE fetched_at = ? AND label = ?",
+                fetch.fetchedAt(), fetch.label());
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            if (!rs.getString(2).equals(fetch.contentSha256())) {
+                throw new StoreException("fetch " + fetch.name() + " from " + fetch.origin() + " differs from the fetch "
+                        + "of that date already ingested from " + rs.getString(3) + "; give it a distinct label "
+                        + "(name the folder YYYY-MM-DD-<label>)", true);
+            }
+            return summary(fetch, rs.getLong(1), true);
+        }
+    }
+
+    /** The slots whose timeline the fetch can change: those of the pages it parsed, or all of them when complete. */
+    private List<Long> affectedSlots(Set<Long> pages, boolean complete) throws SQLException {
+        List<Long> slots = new ArrayList<>();
+        if (complete) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT slot_id FROM slot ORDER BY slot_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    slots.add(rs.getLong(1));
+                }
+            }
+            return slots;
+        }
+        for (long pageId : pages) {
+            try (PreparedStatement ps = Sql.prepare(db, "SELECT slot_id FROM slot WHERE page_id = ? ORDER BY slot_id", pageId);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    slots.add(rs.getLong(1));
+                }
+            }
+        }
+        return slots;
+    }
+
+    private IngestSummary summary(Fetch fetch, long fetchId, boolean already) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT documents, parsed, quarantined, added, changed, removed, restored
+                FROM fetches WHERE fetch_id = ?""", fetchId);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7), 0);
+        }
+    }
+
+    /**
+     * The summary of this fetch when it was ingested before, empty when it was not; refuses a fetch of an
+     * ingested date and label whose content differs.
+     */
+    public java.util.Optional<IngestSummary> ingested(Fetch fetch) {
+        try {
+            return java.util.Optional.ofNullable(alreadyIngested(fetch));
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
+        }
+    }
+
+    /** True when a fetch of that date and label is stored. */
+    public boolean hasFetch(String fetchedAt, String label) {
+        try {
+            Long n = Sql.single(db, "SELECT count(*) FROM fetch WHERE fetched_at = ? AND label = ?", fetchedAt, label);
+            return n != null && n > 0;
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
+        }
+    }
+
+    /** The fetches covered, for the description of an export. */
+    public FetchSpan fetchSpan() {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT count(*), min(fetched_at), max(fetched_at), max(ingested_at) FROM fetch");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new FetchSpan(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
+        }
+    }
+
+    /** The quarantined documents of a fetch, as (path, reason), by path. */
+    public List<String[]> quarantined(long fetchId) {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = Sql.prepare(db,
+                "SELECT path, quarantine_reason FROM document WHERE fetch_id = ? AND quarantine_reason IS NOT NULL ORDER BY path",
+                fetchId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        } catch (SQLException e) {
+            throw failure("read quarantine", e);
+        }
+        return rows;
+    }
+
+    /** Receives the rows of a dataset one at a time, never the whole table. */
+    public interface RowSink {
+        void header(List<String> columns) throws Exception;
+
+        void row(List<Object> values) throws Exception;
+    }
+
+    /** Streams a dataset's rows in its stable order. */
+    public void stream(Dataset dataset, RowSink sink) {
+        try (PreparedStatement ps = db.prepareStatement(dataset.query()); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            sink.header(columns);
+            while (rs.next()) {
+                List<Object> values = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    values.add(rs.getObject(i));
+                }
+                sink.row(values);
+            }
+        } catch (SQLException e) {
+            throw failure("read " + dataset.viewName(), e);
+        } catch (Exception e) {
+            throw new StoreException("writing " + dataset.viewName() + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The columns of a dataset's view, in order. */
+    public List<String> columns(Dataset dataset) {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement ps = Sql.prepare(db, "SELECT name FROM pragma_table_info(?)", dataset.viewName());
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("read columns of " + dataset.viewName(), e);
+        }
+        return List.copyOf(columns);
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.gardpipeline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a slot's derived rows (versions, change events, current version) equal to what
+ * {@link Timeline} derives from its observations. Rows that stay the same keep their ids.
+ */
+final class SlotHistory {
+    private final Connection db;
+    private final Map<Long, Timeline.ContentParts> parts = new HashMap<>();
+
+    SlotHistory(Connection db) {
+        this.db = db;
+    }
+
+    void rederive(long slotId) throws SQLException {
+        Timeline.Result result = Timeline.derive(points(slotId), this::parts);
+        List<Long> versionIds = syncVersions(slotId, result.versions());
+        syncEvents(slotId, result.events(), versionIds);
+        Long current = versionIds.isEmpty() ? null : versionIds.get(versionIds.size() - 1);
+        Sql.update(db, "UPDATE slot SET current_version_id = ?, present = ? WHERE slot_id = ?",
+                current, result.present() ? 1 : 0, slotId);
+    }
+
+    /**
+     * The fetches that say something about the slot, in date order: those that parsed its page, and
+     * complete fetches that lacked the page and quarantined nothing (a page that failed to parse must
+     * never read as removed).
+     */
+    private List<Timeline.Point> points(long slotId) throws SQLException {
+        List<Timeline.Point> points = new ArrayList<>();
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT f.fetch_id, o.content_id, o.question,
+                       EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id) AS seen,
+                       f.complete = 1 AND f.quarantined = 0 AS complete
+                FROM slot s
+                CROSS JOIN fetch f
+                LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = f.fetch_id
+                WHERE s.slot_id = ?
+                ORDER BY f.fetched_at, f.label""", slotId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                boolean seen = rs.getBoolean("seen");
+                if (seen || rs.getBoolean("complete")) {
+                    points.add(new Timeline.Point(rs.getLong("fetch_id"), rs.getLong("content_id"), rs.getString("question")));
+                }
+            }
+        }
+        return points;
+    }
+
+    private Timeline.ContentParts parts(long contentId) {
+        return parts.computeIfAbsent(contentId, id -> {
+            try (PreparedStatement ps = Sql.prepare(db,
+                    "SELECT text_sha256, last_updated, references_sha256 FROM content WHERE content_id = ?", id);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Timeline.ContentParts(rs.getString(1), rs.getString(2), rs.getString(3));
+            } catch (SQLException e) {
+                throw new IllegalStateException("content " + id + " unreadable", e);
+            }
+        });
+    }
+
+    private record StoredVersion(long versionId, long contentId, String question, long validTo) {
+    }
+
+    /** Makes the slot's version rows equal the derived ones; returns their ids in order. */
+    private List<Long> syncVersions(long slotId, List<Timeline.Version> versions) throws SQLException {
+        Map<Long, StoredVersion> stored = new HashMap<>();
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT version_id, valid_from_fetch, content_id, question, coalesce(valid_to_fetch, 0)
+                FROM version WHERE slot_id = ?""", slotId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stored.put(rs.getLong(2), new StoredVersion(rs.getLong(1), rs.getLong(3), rs.getString(4), rs.getLong(5)));
+            }
+        }
+        // Events point at versions: they are rewritten after the versions, so drop stale references first.
+        List<Long> ids = new ArrayList<>();
+        for (Timeline.Version v : versions) {
+            StoredVersion old = stored.remove(v.validFrom());
+            if (old == null) {
+                Sql.update(db, "INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch) "
+                        + "VALUES (?, ?, ?, ?, ?)", slotId, v.contentId(), v.question(), v.validFrom(), nullIfZero(v.validTo()));
+                ids.add(Sql.single(db, "SELECT last_insert_rowid()"));
+            } else {
+                if (old.contentId() != v.contentId() || !old.question().equals(v.question()) || old.validTo() != v.validTo()) {
+                    Sql.update(db, "UPDATE version SET content_id = ?, question = ?, valid_to_fetch = ? WHERE version_id = ?",
+                            v.contentId(), v.question(), nullIfZero(v.validTo()), old.versionId());
+                }
+                ids.add(old.versionId());
+            }
+        }
+        for (StoredVersion gone : stored.values()) {
+            Sql.update(db, "DELETE FROM change_event WHERE from_version = ? OR to_version = ?", gone.versionId(), gone.versionId());
+            Sql.update(db, "DELETE FROM version WHERE version_id = ?", gone.versionId());
+        }
+        return ids;
+    }
+
+    private void syncEvents(long slotId, List<Timeline.Event> events, List<Long> versionIds) throws SQLException {
+        Map<Long, Timeline.Event> wanted = new HashMap<>();
+        for (Timeline.Event e : events) {
+            wanted.put(e.fetchId(), e);
+        }
+        List<Long> stale = new ArrayList<>();
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT fetch_id, change, text_changed, date_changed, references_changed,
+                       coalesce(from_version, 0), coalesce(to_version, 0)
+                FROM change_event WHERE slot_id = ?""", slotId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timeline.Event e = wanted.get(rs.getLong(1));
+                if (e != null && e.change().equals(rs.getString(2)) && e.textChanged() == rs.getBoolean(3)
+                        && e.dateChanged() == rs.getBoolean(4) && e.referencesChanged() == rs.getBoolean(5)
+                        && versionId(versionIds, e.fromVersion()) == rs.getLong(6)
+                        && versionId(versionIds, e.toVersion()) == rs.getLong(7)) {
+                    wanted.remove(rs.getLong(1));
+                } else {
+                    stale.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long fetchId : stale) {
+            Sql.update(db, "DELETE FROM change_event WHERE slot_id = ? AND fetch_id = ?", slotId, fetchId);
+        }
+        for (Timeline.Event e : wanted.values()) {
+            Sql.update(db, """
+                    INSERT INTO change_event (fetch_id, slot_id, change, text_changed, date_changed, references_changed,
+                                              from_version, to_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.fetchId(), slotId, e.change(), e.textChanged() ? 1 : 0,
+                    e.dateChanged() ? 1 : 0, e.referencesChanged() ? 1 : 0,
+                    nullIfZero(versionId(versionIds, e.fromVersion())), nullIfZero(versionId(versionIds, e.toVersion())));
+        }
+    }
+
+    private static long versionId(List<Long> ids, int index) {
+        return index < 0 ? 0 : ids.get(index);
+    }
+
+    private static Long nullIfZero(long id) {
+        return id == 0 ? null : id;
+    }
+}
