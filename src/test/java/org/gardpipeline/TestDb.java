@@ -1,0 +1,63 @@
+package org.gardpipeline;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a real SQLite file the way an analyst would, to check what the pipeline wrote. */
+public final class TestDb {
+    private TestDb() {
+    }
+
+    /** Every row of a query, each as column name to value. */
+    public static List<Map<String, Object>> rows(Path db, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static long count(Path db, String sql) {
+        return ((Number) rows(db, sql).get(0).values().iterator().next()).longValue();
+    }
+
+    public static void execute(Path db, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every row of every table, as text: equal dumps mean equal databases. */
+    public static String dump(Path db) {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> t : rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            String table = (String) t.get("name");
+            sb.append("== ").append(table).append('\n');
+            for (Map<String, Object> row : rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2")) {
+                sb.append(row).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
