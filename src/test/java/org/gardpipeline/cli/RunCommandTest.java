@@ -1,0 +1,138 @@
+package org.gardpipeline.cli;
+
+import static org.gardpipeline.FetchSeries.answerText;
+import static org.gardpipeline.FetchSeries.fetch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gardpipeline.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private CommandLineRun run() {
+        return CommandLineRun.of("run", "--raw", dir.resolve("raw").toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+    }
+
+    private Path db() {
+        return dir.resolve("out/gard.sqlite");
+    }
+
+    @Test
+    void secondRunChangesNothingAndSaysSo() {
+        fetch(dir.resolve("raw"), "2016-01-01-answer", "a.txt", answerText());
+        CommandLineRun first = run();
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("fetch 2016-01-01 (answer): 1 documents, 1 parsed, 0 quarantined; 3 added"), first.out());
+        String before = TestDb.dump(db());
+
+        CommandLineRun second = run();
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("already ingested, nothing changed"), second.out());
+        assertTrue(second.out().contains("nothing new under"), second.out());
+        assertEquals(before, TestDb.dump(db()));
+        for (String file : new String[] {"fetches.csv", "pages.csv", "answers.csv", "answer_versions.csv",
+                "answer_changes.csv", "references.csv", "quarantine.csv", "datapackage.json"}) {
+            assertTrue(Files.exists(dir.resolve("out").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void badDocumentsAreQuarantinedTheRestIngestedAndTheRunExits3() throws Exception {
+        Path raw = dir.resolve("raw");
+        fetch(raw, "2016-01-01", "answer.txt", answerText());
+        fetch(raw, "2016-01-01", "empty.txt", new byte[0]);
+        fetch(raw, "2016-01-01", "image.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        fetch(raw, "2016-01-01", "notes.txt", "shopping list: eggs, milk");
+        fetch(raw, "2016-01-01", "no-question.txt", "Genetic and Rare Diseases Information Center\n\nSome disease\n\n"
+                + "A paragraph without a question.\nLast updated: 1/2/2015\n");
+        CommandLineRun r = run();
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("empty.txt: empty file"), r.err());
+        assertTrue(r.err().contains("image.png: binary content"), r.err());
+        assertTrue(r.err().contains("notes.txt: unknown format"), r.err());
+        assertTrue(r.err().contains("no-question.txt: no recognisable question"), r.err());
+        assertEquals(3, TestDb.count(db(), "SELECT count(*) FROM current_answers"));
+        assertEquals(4, TestDb.count(db(), "SELECT count(*) FROM quarantine"));
+        String csv = Files.readString(dir.resolve("out/quarantine.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("1,empty.txt,empty file"), csv);
+    }
+
+    @Test
+    void aFolderWithoutAFetchDateIsAUsageErrorThatSaysHowToNameIt() {
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        fetch(dir.resolve("raw"), "latest", "a.txt", answerText());
+        CommandLineRun r = run();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("name the folder YYYY-MM-DD or YYYY-MM-DD-<label>"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(db()), "nothing is written before the input is known to be usable");
+    }
+
+    @Test
+    void aMalformedFetchDateIsAUsageError() {
+        fetch(dir.resolve("raw"), "2016-13-45", "a.txt", answerText());
+        CommandLineRun r = run();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("malformed fetch date '2016-13-45'"), r.err());
+    }
+
+    @Test
+    void ingestOfASingleFileTakesItsDateFromTheOption() {
+        Path file = fetch(dir, "loose", "a.txt", answerText()).resolve("a.txt");
+        CommandLineRun missing = CommandLineRun.of("ingest", file.toString(), "--db", db().toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("cannot tell when"), missing.err());
+        CommandLineRun ok = CommandLineRun.of("ingest", file.toString(), "--fetched-at", "2016-05-01", "--db", db().toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("2016-05-01", TestDb.rows(db(), "SELECT fetched_at FROM fetches").get(0).get("fetched_at"));
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedUntouched() throws Exception {
+        Path notDb = dir.resolve("notes.sqlite");
+        Files.writeString(notDb, "not a database");
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        CommandLineRun r = CommandLineRun.of("run", "--raw", dir.resolve("raw").toString(), "--db", notDb.toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("is not a SQLite database"), r.err());
+        assertEquals("not a database", Files.readString(notDb));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"run", "ingest", "export", "parse", "runs"}) {
+            CommandLineRun r = CommandLineRun.of(command, "--help");
+            assertEquals(0, r.exitCode(), command);
+            assertTrue(r.out().startsWith("Usage: gard " + command), r.out());
+        }
+    }
+
+    @Test
+    void parsePrintsJsonAndTouchesNoDatabase() {
+        Path file = fetch(dir, "x", "a.txt", answerText()).resolve("a.txt");
+        CommandLineRun r = CommandLineRun.of("parse", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"title\" : \"Caudal regression sequence\""), r.out());
+        assertTrue(r.out().contains("\"slot_key\" : \"causes\""), r.out());
+        assertFalse(Files.exists(dir.resolve("output")));
+    }
+
+    @Test
+    void runsListsTheFetches() {
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        run();
+        CommandLineRun r = CommandLineRun.of("runs", "--db", db().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("1\\s+2016-01-01\\s+no\\s+1\\s+1\\s+0\\s+3\\s+0\\s+0\\s+0\\s*")), r.out());
+    }
+}
