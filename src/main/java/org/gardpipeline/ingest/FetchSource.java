@@ -31,8 +31,21 @@ public final class FetchSource {
         public static final Overrides NONE = new Overrides(null, null);
     }
 
-    /** A raw document of the fetch, named by its path relative to the fetch. */
-    public record RawDocument(String path, Path file) {
+    /** A raw document of the fetch, named by its path relative to the fetch (or its URL), read on demand. */
+    public record RawDocument(String path, Content content) {
+        /** Reads the document's bytes exactly as fetched. */
+        @FunctionalInterface
+        public interface Content {
+            byte[] read() throws IOException;
+        }
+
+        public static RawDocument file(String path, Path file) {
+            return new RawDocument(path, () -> Files.readAllBytes(file));
+        }
+
+        public byte[] read() throws IOException {
+            return content.read();
+        }
     }
 
     private final Path root;
@@ -71,7 +84,7 @@ public final class FetchSource {
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
-        List<RawDocument> documents = folder ? listDocuments(path) : List.of(new RawDocument(path.getFileName().toString(), path));
+        List<RawDocument> documents = folder ? listDocuments(path) : List.of(RawDocument.file(path.getFileName().toString(), path));
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
@@ -122,7 +135,7 @@ public final class FetchSource {
                     .filter(f -> !f.getFileName().toString().equals(PROPERTIES))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
                     .sorted()
-                    .forEach(f -> documents.add(new RawDocument(folder.relativize(f).toString().replace('\\', '/'), f)));
+                    .forEach(f -> documents.add(RawDocument.file(folder.relativize(f).toString().replace('\\', '/'), f)));
             return documents;
         } catch (IOException e) {
             throw new UsageException("cannot list fetch folder " + folder + ": " + e.getMessage(), e);

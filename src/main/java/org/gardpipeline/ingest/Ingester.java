@@ -70,7 +70,7 @@ public final class Ingester {
     static Document read(FetchSource.RawDocument raw) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(raw.file());
+            bytes = raw.read();
         } catch (IOException e) {
             return Document.quarantined(raw.path(), sha256(new byte[0]), "cannot read file: " + e.getMessage());
         }
@@ -86,7 +86,7 @@ public final class Ingester {
         List<Document> hashed = new ArrayList<>();
         for (FetchSource.RawDocument d : raw) {
             try {
-                hashed.add(Document.quarantined(d.path(), sha256(Files.readAllBytes(d.file())), "not parsed"));
+                hashed.add(Document.quarantined(d.path(), sha256(d.read()), "not parsed"));
             } catch (IOException e) {
                 hashed.add(Document.quarantined(d.path(), sha256(new byte[0]), "not parsed"));
             }
