@@ -66,7 +66,8 @@ CREATE TABLE content (
     answer_text       TEXT NOT NULL,
     last_updated      TEXT,                  -- ISO date as stated on the page
     text_sha256       TEXT NOT NULL,
-    references_sha256 TEXT NOT NULL
+    references_sha256 TEXT NOT NULL,
+    word_count        INTEGER NOT NULL
 );
 
 CREATE TABLE content_reference (
@@ -86,6 +87,18 @@ CREATE TABLE observation (
     content_id INTEGER NOT NULL REFERENCES content (content_id),
     question   TEXT    NOT NULL,
     PRIMARY KEY (slot_id, fetch_id)
+) WITHOUT ROWID;
+CREATE INDEX observation_fetch ON observation (fetch_id);
+
+-- Data-quality notes on what a fetch showed in a slot: a citation [n] with no reference n on the page, or a
+-- reference of the page that no answer cites. Kept, never silently dropped.
+CREATE TABLE observation_note (
+    slot_id  INTEGER NOT NULL,
+    fetch_id INTEGER NOT NULL,
+    kind     TEXT    NOT NULL CHECK (kind IN ('dangling_citation', 'unused_reference')),
+    detail   TEXT    NOT NULL,
+    PRIMARY KEY (slot_id, fetch_id, kind, detail),
+    FOREIGN KEY (slot_id, fetch_id) REFERENCES observation (slot_id, fetch_id)
 ) WITHOUT ROWID;
 
 -- Derived: consecutive distinct contents of a slot. valid_to is the fetch that replaced it (NULL: newest).
@@ -122,7 +135,11 @@ SELECT v.version_id,
        c.answer_text,
        c.last_updated,
        ff.fetched_at AS valid_from,
-       ft.fetched_at AS valid_to
+       ft.fetched_at AS valid_to,
+       c.text_sha256 AS answer_sha256,
+       c.word_count,
+       (SELECT group_concat(n.kind || ': ' || n.detail, '; ') FROM observation_note n
+         WHERE n.slot_id = v.slot_id AND n.fetch_id = v.valid_from_fetch) AS notes
 FROM version v
 JOIN slot s ON s.slot_id = v.slot_id
 JOIN page p ON p.page_id = s.page_id
@@ -159,7 +176,11 @@ SELECT p.page_key,
        (SELECT min(f.fetched_at) FROM observation o JOIN fetch f ON f.fetch_id = o.fetch_id
          WHERE o.slot_id = s.slot_id) AS first_seen,
        fv.fetched_at AS last_changed,
-       (SELECT count(*) FROM version v2 WHERE v2.slot_id = s.slot_id) AS versions
+       (SELECT count(*) FROM version v2 WHERE v2.slot_id = s.slot_id) AS versions,
+       c.text_sha256 AS answer_sha256,
+       c.word_count,
+       CASE WHEN p.gard_id IS NOT NULL AND p.slug IS NOT NULL
+            THEN 'https://rarediseases.info.nih.gov/diseases/' || p.gard_id || '/' || p.slug END AS url
 FROM slot s
 JOIN page p ON p.page_id = s.page_id
 JOIN version v ON v.version_id = s.current_version_id
@@ -192,7 +213,9 @@ SELECT p.page_key,
        (SELECT min(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
          WHERE d.page_id = p.page_id) AS first_seen,
        (SELECT max(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
-         WHERE d.page_id = p.page_id) AS last_seen
+         WHERE d.page_id = p.page_id) AS last_seen,
+       CASE WHEN p.gard_id IS NOT NULL AND p.slug IS NOT NULL
+            THEN 'https://rarediseases.info.nih.gov/diseases/' || p.gard_id || '/' || p.slug END AS url
 FROM page p;
 
 CREATE VIEW version_references AS
@@ -211,3 +234,48 @@ SELECT d.fetch_id,
        d.quarantine_reason AS reason
 FROM document d
 WHERE d.quarantine_reason IS NOT NULL;
+
+-- Date honesty: answers whose text changed while the stated last-updated date stayed the same...
+CREATE VIEW stale_dates AS
+SELECT e.fetch_id,
+       f.fetched_at,
+       p.page_key,
+       p.title AS page_title,
+       s.slot_key,
+       s.topic,
+       cf.last_updated,
+       e.from_version,
+       e.to_version
+FROM change_event e
+JOIN fetch f ON f.fetch_id = e.fetch_id
+JOIN slot s ON s.slot_id = e.slot_id
+JOIN page p ON p.page_id = s.page_id
+JOIN version vf ON vf.version_id = e.from_version
+JOIN content cf ON cf.content_id = vf.content_id
+WHERE e.change IN ('changed', 'restored') AND e.text_changed = 1 AND e.date_changed = 0
+  AND cf.last_updated IS NOT NULL;
+
+-- ...and answers whose stated date moved while the text did not.
+CREATE VIEW date_only_changes AS
+SELECT e.fetch_id,
+       f.fetched_at,
+       p.page_key,
+       p.title AS page_title,
+       s.slot_key,
+       s.topic,
+       cf.last_updated AS previous_last_updated,
+       ct.last_updated,
+       e.from_version,
+       e.to_version
+FROM change_event e
+JOIN fetch f ON f.fetch_id = e.fetch_id
+JOIN slot s ON s.slot_id = e.slot_id
+JOIN page p ON p.page_id = s.page_id
+JOIN version vf ON vf.version_id = e.from_version
+JOIN content cf ON cf.content_id = vf.content_id
+JOIN version vt ON vt.version_id = e.to_version
+JOIN content ct ON ct.content_id = vt.content_id
+WHERE e.change IN ('changed', 'restored') AND e.text_changed = 0 AND e.date_changed = 1;
+
+-- Full-text search over the current answers, kept in step with the versions by the store (rowid = slot_id).
+CREATE VIRTUAL TABLE answer_search USING fts5(page_title, question, answer_text, tokenize = 'porter unicode61');

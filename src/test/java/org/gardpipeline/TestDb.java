@@ -26,7 +26,8 @@ public final class TestDb {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                    Object value = rs.getObject(i);
+                    row.put(meta.getColumnLabel(i), value instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : value);
                 }
                 rows.add(row);
             }

@@ -19,6 +19,9 @@ public final class Tables {
     private static final Field ANSWER_TEXT = string("answer_text", "the answer as a reader saw it; paragraphs separated by a blank line");
     private static final Field LAST_UPDATED = date("last_updated", "the last-updated date GARD stated for the answer, if any");
 
+    private static final Field ANSWER_SHA256 = string("answer_sha256", "SHA-256 of answer_text (UTF-8), to compare texts without reading them");
+    private static final Field WORD_COUNT = integer("word_count", "words in answer_text");
+
     public static final List<Table> ALL = List.of(
             new Table("fetches.csv", Dataset.FETCHES, "One row per ingested fetch of GARD pages.", List.of(
                     integer("fetch_id", "id of the fetch"),
@@ -41,7 +44,8 @@ public final class Tables {
                     string("title", "the disease name, as last seen"),
                     string("synonyms", "other names of the disease, joined with '; ', as last seen"),
                     fetchTime("first_seen", "the first fetch that held the page"),
-                    fetchTime("last_seen", "the last fetch that held the page")),
+                    fetchTime("last_seen", "the last fetch that held the page"),
+                    string("url", "the page's address on the GARD site, when its GARD id and slug are known")),
                     List.of("page_key"), List.of()),
             new Table("answers.csv", Dataset.CURRENT_ANSWERS, "One row per answer slot as it stands now.", List.of(
                     PAGE_KEY,
@@ -50,14 +54,18 @@ public final class Tables {
                     SLOT_KEY, TOPIC, QUESTION, ANSWER_TEXT, LAST_UPDATED,
                     fetchTime("first_seen", "the first fetch that held the answer"),
                     fetchTime("last_changed", "the fetch from which the current version is valid"),
-                    integer("versions", "how many versions the answer has had")),
+                    integer("versions", "how many versions the answer has had"),
+                    ANSWER_SHA256, WORD_COUNT,
+                    string("url", "the page's address on the GARD site, when its GARD id and slug are known")),
                     List.of("page_key", "slot_key"),
                     List.of(new ForeignKey(List.of("page_key"), "pages", List.of("page_key")))),
             new Table("answer_versions.csv", Dataset.ANSWER_VERSIONS, "One row per version of an answer.", List.of(
                     integer("version_id", "id of the version"),
                     PAGE_KEY, SLOT_KEY, TOPIC, QUESTION, ANSWER_TEXT, LAST_UPDATED,
                     fetchTime("valid_from", "the fetch from which this was the answer"),
-                    fetchTime("valid_to", "the fetch that replaced it; empty while it is the newest")),
+                    fetchTime("valid_to", "the fetch that replaced it; empty while it is the newest"),
+                    ANSWER_SHA256, WORD_COUNT,
+                    string("notes", "data-quality notes: citations with no reference, references cited by no answer")),
                     List.of("version_id"),
                     List.of(new ForeignKey(List.of("page_key"), "pages", List.of("page_key")))),
             new Table("answer_changes.csv", Dataset.ANSWER_CHANGES, "One row per change event of an answer slot in a fetch.", List.of(

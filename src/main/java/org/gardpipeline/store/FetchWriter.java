@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +55,12 @@ final class FetchWriter {
             if (!d.isQuarantined()) {
                 pageId = page(d.page(), fetch);
                 pages.add(pageId);
+                List<String> unused = CitationCheck.unusedReferences(d.page());
                 for (Answer a : d.page().answers()) {
-                    observe(fetchId, slot(pageId, a), content(a), a.question());
+                    long slotId = slot(pageId, a);
+                    observe(fetchId, slotId, content(a), a.question());
+                    note(slotId, fetchId, "dangling_citation", CitationCheck.danglingCitations(a, d.page()));
+                    note(slotId, fetchId, "unused_reference", unused);
                 }
             }
             insertDocument(fetchId, d, pageId);
@@ -178,9 +181,10 @@ final class FetchWriter {
             return id;
         }
         update("""
-                INSERT INTO content (sha256, answer_text, last_updated, text_sha256, references_sha256)
-                VALUES (?, ?, ?, ?, ?)""", hash.all(), a.text(),
-                a.lastUpdated() == null ? null : a.lastUpdated().toString(), hash.text(), hash.references());
+                INSERT INTO content (sha256, answer_text, last_updated, text_sha256, references_sha256, word_count)
+                VALUES (?, ?, ?, ?, ?, ?)""", hash.all(), a.text(),
+                a.lastUpdated() == null ? null : a.lastUpdated().toString(), hash.text(), hash.references(),
+                wordCount(a.text()));
         long contentId = lastId();
         for (Reference r : a.references()) {
             update("INSERT INTO content_reference (content_id, number, citation, url, pmid, doi) VALUES (?, ?, ?, ?, ?, ?)",
@@ -189,10 +193,30 @@ final class FetchWriter {
         return contentId;
     }
 
+    private void note(long slotId, long fetchId, String kind, List<String> details) throws SQLException {
+        for (String detail : details) {
+            update("INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail) VALUES (?, ?, ?, ?)",
+                    slotId, fetchId, kind, detail);
+        }
+    }
+
     /** Two documents of one fetch for one page: the later path's answer stands for the fetch. */
     private void observe(long fetchId, long slotId, long contentId, String question) throws SQLException {
         update("INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question) VALUES (?, ?, ?, ?)",
                 slotId, fetchId, contentId, question);
+    }
+
+    private static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     private long lastId() throws SQLException {

@@ -28,6 +28,20 @@ final class SlotHistory {
         Long current = versionIds.isEmpty() ? null : versionIds.get(versionIds.size() - 1);
         Sql.update(db, "UPDATE slot SET current_version_id = ?, present = ? WHERE slot_id = ?",
                 current, result.present() ? 1 : 0, slotId);
+        indexForSearch(slotId, result.present() ? current : null);
+    }
+
+    /** The search index holds each slot's current answer, and nothing of a removed one. */
+    private void indexForSearch(long slotId, Long currentVersion) throws SQLException {
+        Sql.update(db, "DELETE FROM answer_search WHERE rowid = ?", slotId);
+        if (currentVersion != null) {
+            Sql.update(db, """
+                    INSERT INTO answer_search (rowid, page_title, question, answer_text)
+                    SELECT s.slot_id, p.title, v.question, c.answer_text
+                    FROM slot s JOIN page p ON p.page_id = s.page_id
+                    JOIN version v ON v.version_id = ? JOIN content c ON c.content_id = v.content_id
+                    WHERE s.slot_id = ?""", currentVersion, slotId);
+        }
     }
 
     /**
