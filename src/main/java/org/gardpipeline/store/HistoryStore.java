@@ -176,6 +176,36 @@ public final class HistoryStore implements AutoCloseable {
         return rows;
     }
 
+    /** The page a user names by GARD id, page key, slug, title or other name. */
+    public java.util.Optional<PageRef> findPage(String reference) {
+        try {
+            return java.util.Optional.ofNullable(new HistoryQueries(db).findPage(reference));
+        } catch (SQLException e) {
+            throw failure("find page", e);
+        }
+    }
+
+    /** The versions of a page's answers, by slot and time; {@code topicOrSlot} null for every slot. */
+    public List<VersionRecord> versions(PageRef page, String topicOrSlot) {
+        try {
+            return new HistoryQueries(db).versions(page.pageId(), topicOrSlot);
+        } catch (SQLException e) {
+            throw failure("read versions", e);
+        }
+    }
+
+    /** Current answers holding every word of the query. */
+    public List<SearchHit> search(String query, int limit) {
+        if (query.isBlank()) {
+            throw new StoreException("the search query is empty", true);
+        }
+        try {
+            return new HistoryQueries(db).search(query, limit);
+        } catch (SQLException e) {
+            throw failure("search", e);
+        }
+    }
+
     /** Receives the rows of a dataset one at a time, never the whole table. */
     public interface RowSink {
         void header(List<String> columns) throws Exception;
