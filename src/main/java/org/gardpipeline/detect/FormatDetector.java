@@ -8,6 +8,10 @@ import org.gardpipeline.model.Format;
 public final class FormatDetector {
     private static final Pattern LAST_UPDATED_LINE =
             Pattern.compile("(?im)^\\s*Last updated:\\s*\\d{1,2}/\\d{1,2}/\\d{4}\\s*$");
+    /** "Last updated: 9/10/2015", also as "Last updated:</em> <span>9/10/2015". */
+    private static final Pattern QA_LAST_UPDATED =
+            Pattern.compile("(?i)Last updated:\\s*(?:<[^<>]{0,300}>\\s*){0,4}\\d{1,2}/\\d{1,2}/\\d{4}\\b");
+    private static final Pattern MEDQUAD_ROOT = Pattern.compile("<Document[\\s>]");
     private static final int SNIFF_CHARS = 4096;
 
     private FormatDetector() {
@@ -16,12 +20,12 @@ public final class FormatDetector {
     /** The format of the text, or empty when it is none the pipeline knows. */
     public static Optional<Format> detect(String text) {
         String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
-        if (head.startsWith("<?xml") || head.startsWith("<Document")) {
-            return head.contains("<Document") && head.contains("<QAPairs") || text.contains("<QAPairs")
-                    ? Optional.of(Format.MEDQUAD_XML) : Optional.empty();
+        if (head.startsWith("\uFEFF")) { // a BOM the caller did not decode away
+            head = head.substring(1).stripLeading();
         }
         if (head.startsWith("<")) {
-            return detectHtml(text);
+            // An XML prolog does not make a document MedQuAD: XHTML pages start with one too.
+            return isMedQuad(head, text) ? Optional.of(Format.MEDQUAD_XML) : detectHtml(text);
         }
         if (LAST_UPDATED_LINE.matcher(text).find()
                 || head.contains("Genetic and Rare Diseases Information Center")) {
@@ -30,11 +34,20 @@ public final class FormatDetector {
         return Optional.empty();
     }
 
+    /**
+     * MedQuAD's root is {@code <Document ...>} and its first child {@code <Focus>}; the head alone decides
+     * unless a long prolog pushed the Focus out of it, when a {@code <QAPairs>} anywhere will do.
+     */
+    private static boolean isMedQuad(String head, String text) {
+        return MEDQUAD_ROOT.matcher(head).find() && (head.contains("<Focus") || text.contains("<QAPairs"));
+    }
+
     private static Optional<Format> detectHtml(String text) {
         if (text.contains("ng-version") || text.contains("_ngcontent-") || text.contains("scully")) {
             return Optional.of(Format.GARD_2022_HTML);
         }
-        if (LAST_UPDATED_LINE.matcher(text.replaceAll("<[^>]{0,500}>", "\n")).find()) {
+        // One linear search, no copy of the page: the date may sit in its own element after the label.
+        if (QA_LAST_UPDATED.matcher(text).find()) {
             return Optional.of(Format.QA_HTML);
         }
         return Optional.empty();

@@ -42,6 +42,8 @@ public final class Parsers {
     private static PageParser parserFor(Format format) {
         return switch (format) {
             case ANSWER_TEXT -> new AnswerTextParser();
+            case MEDQUAD_XML -> new MedQuadXmlParser();
+            case QA_HTML -> new QaHtmlParser();
             default -> (text, name) -> {
                 throw new ParseException("no parser yet for format " + format.key());
             };
