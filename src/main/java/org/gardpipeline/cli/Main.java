@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
         subcommands = {RunCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
-                RunsCommand.class, CommandLine.HelpCommand.class})
+                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,115 @@
+package org.gardpipeline.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gardpipeline.history.WordDiff;
+import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.store.HistoryStore;
+import org.gardpipeline.store.PageRef;
+import org.gardpipeline.store.VersionRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "A word-level diff between two versions of an answer: by default the newest and the one before it.")
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PAGE", description = "GARD id, page key, slug, title or other name")
+    String page;
+
+    @Option(names = "--topic", paramLabel = "T", required = true, description = "the topic (or slot key) of the answer")
+    String topic;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "the version valid on this date (default: the one before --to)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "the version valid on this date (default: the newest)")
+    String to;
+
+    @Option(names = "--json", description = "JSON for scripts")
+    boolean json;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    ColourOption colour;
+
+    @Override
+    public Integer call() {
+        try (HistoryStore store = HistoryStore.open(database.db)) {
+            PageRef ref = PageLookup.page(store, page);
+            List<VersionRecord> versions = PageLookup.versions(store, ref, topic);
+            String slot = versions.get(0).slotKey();
+            if (versions.stream().anyMatch(v -> !v.slotKey().equals(slot))) {
+                throw new UsageException("page " + ref.pageKey() + " has several answers of topic '" + topic
+                        + "'; give a slot key with --topic (see ./gard history " + page + ")");
+            }
+            int newer = to == null ? versions.size() - 1 : validOn(versions, to, "--to");
+            int older = from == null ? Math.max(0, newer - 1) : validOn(versions, from, "--from");
+            VersionRecord a = versions.get(older);
+            VersionRecord b = versions.get(newer);
+            List<WordDiff.Run> runs = WordDiff.between(a.answerText(), b.answerText());
+            spec.commandLine().getOut().println(json ? Json.write(json(ref, a, b, runs)) : text(ref, a, b, runs, colour.enabled()));
+            return ExitCode.DONE;
+        }
+    }
+
+    /** The index of the version valid on a date: the newest whose validity started on or before it. */
+    private int validOn(List<VersionRecord> versions, String date, String option) {
+        String day;
+        try {
+            day = LocalDate.parse(date.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " '" + date + "' is not a date (YYYY-MM-DD)");
+        }
+        int found = -1;
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).validFrom().substring(0, 10).compareTo(day) <= 0) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new UsageException(option + " " + day + ": no version of " + versions.get(0).slotKey() + " on that date; "
+                    + "the first is from " + versions.get(0).validFrom());
+        }
+        return found;
+    }
+
+    private static String text(PageRef ref, VersionRecord a, VersionRecord b, List<WordDiff.Run> runs, boolean colour) {
+        String header = String.format("%s  %s  %s%n--- v%d  %s  last updated %s%n+++ v%d  %s  last updated %s%n",
+                ref.title(), ref.pageKey(), a.slotKey(), a.versionId(), a.validFrom(), a.lastUpdated(), b.versionId(),
+                b.validFrom(), b.lastUpdated());
+        if (a.versionId() == b.versionId()) {
+            return header + "(the same version)";
+        }
+        return header + WordDiff.render(runs, colour);
+    }
+
+    private static ObjectNode json(PageRef ref, VersionRecord a, VersionRecord b, List<WordDiff.Run> runs) {
+        ObjectNode root = Json.object();
+        root.put("page_key", ref.pageKey());
+        root.put("slot_key", a.slotKey());
+        root.put("from_version", a.versionId());
+        root.put("from_valid_from", a.validFrom());
+        root.put("from_last_updated", a.lastUpdated());
+        root.put("to_version", b.versionId());
+        root.put("to_valid_from", b.validFrom());
+        root.put("to_last_updated", b.lastUpdated());
+        ArrayNode list = root.putArray("runs");
+        for (WordDiff.Run r : runs) {
+            list.addObject().put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT)).put("text", r.text());
+        }
+        return root;
+    }
+}
