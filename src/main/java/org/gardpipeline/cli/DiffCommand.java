@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
             PageRef ref = PageLookup.page(store, page);
             List<VersionRecord> versions = PageLookup.versions(store, ref, topic);
             String slot = versions.get(0).slotKey();

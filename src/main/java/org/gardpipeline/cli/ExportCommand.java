@@ -2,7 +2,11 @@ package org.gardpipeline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.gardpipeline.export.CsvExporter;
+import org.gardpipeline.export.ExportOptions;
+import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +26,27 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files go (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--as-of", paramLabel = "DATE", description = "answers.csv as it stood on this date (YYYY-MM-DD)")
+    String asOf;
+
+    @Option(names = "--excel", description = "for spreadsheets: write a BOM and neutralise cells that would run as formulas")
+    boolean excel;
+
     @Override
     public Integer call() {
-        try (HistoryStore store = HistoryStore.open(database.db)) {
-            CsvExporter.Result result = new CsvExporter(store).export(out, Main.version());
+        String day = asOf == null ? null : isoDate(asOf);
+        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
+            CsvExporter.Result result = new CsvExporter(store, new ExportOptions(day, excel)).export(out, Main.version());
             spec.commandLine().getOut().printf("exported %d rows to %s%n", result.rows(), result.folder());
             return ExitCode.DONE;
+        }
+    }
+
+    private static String isoDate(String value) {
+        try {
+            return LocalDate.parse(value.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--as-of '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

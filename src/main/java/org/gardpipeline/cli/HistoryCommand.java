@@ -37,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
             PageRef ref = PageLookup.page(store, page);
             List<VersionRecord> versions = PageLookup.versions(store, ref, topic);
             PrintWriter out = spec.commandLine().getOut();

@@ -36,7 +36,8 @@ public final class Main implements Runnable {
     /** Every failure is one line on stderr naming what went wrong, and an exit code a scheduler can act on. */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof UsageException || e instanceof StoreException s && s.isUsageError()) {
+        if (e instanceof UsageException || e instanceof StoreException s && s.isUsageError()
+                || e instanceof ExportException x && x.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;
         }

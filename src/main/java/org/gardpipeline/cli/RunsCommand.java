@@ -21,7 +21,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
             store.stream(Dataset.FETCHES, new HistoryStore.RowSink() {
                 private static final String FORMAT = "%-8s %-24s %-20s %-8s %9s %7s %11s %6s %7s %7s %8s%n";
 

@@ -33,7 +33,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
             List<SearchHit> hits = store.search(query, limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

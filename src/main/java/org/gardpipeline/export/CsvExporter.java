@@ -23,9 +23,15 @@ import org.gardpipeline.store.HistoryStore;
 public final class CsvExporter {
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private final HistoryStore store;
+    private final ExportOptions options;
+
+    public CsvExporter(HistoryStore store, ExportOptions options) {
+        this.store = store;
+        this.options = options;
+    }
 
     public CsvExporter(HistoryStore store) {
-        this.store = store;
+        this(store, ExportOptions.DEFAULT);
     }
 
     /** What an export wrote. */
@@ -33,24 +39,42 @@ public final class CsvExporter {
     }
 
     public Result export(Path out, String toolVersion) {
+        checkAsOf();
         Path temp = null;
         try {
-            Files.createDirectories(out);
-            temp = Files.createTempDirectory(out, ".export-");
+            temp = temporaryFolder(out);
             long rows = 0;
             List<Path> written = new ArrayList<>();
             for (Table table : Tables.ALL) {
                 rows += writeTable(table, temp.resolve(table.file()));
                 written.add(out.resolve(table.file()));
             }
-            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion);
+            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion, options);
             written.add(out.resolve(DataPackage.FILE));
             moveAll(temp, out);
             return new Result(out, written, rows);
         } catch (IOException e) {
-            throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), e);
+            throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), false, e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    private void checkAsOf() {
+        String first = store.fetchSpan().first();
+        if (options.asOf() != null && (first == null || options.asOf().compareTo(first.substring(0, 10)) < 0)) {
+            throw new ExportException("--as-of " + options.asOf() + " is before the first fetch"
+                    + (first == null ? " (the database holds none)" : " (" + first + ")"), true, null);
+        }
+    }
+
+    /** The hidden folder the files are written to before they are moved in; fails early when out is unusable. */
+    private static Path temporaryFolder(Path out) {
+        try {
+            Files.createDirectories(out);
+            return Files.createTempDirectory(out, ".export-");
+        } catch (IOException e) {
+            throw new ExportException("cannot write to output folder " + out + ": " + e, true, e);
         }
     }
 
@@ -63,7 +87,10 @@ public final class CsvExporter {
         long[] rows = {0};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(w, CSV)) {
-            store.stream(table.dataset(), new HistoryStore.RowSink() {
+            if (options.excel()) {
+                w.write('\uFEFF');
+            }
+            store.stream(table.dataset(), options.asOf(), new HistoryStore.RowSink() {
                 @Override
                 public void header(List<String> names) throws IOException {
                     printer.printRecord(names);
@@ -71,7 +98,7 @@ public final class CsvExporter {
 
                 @Override
                 public void row(List<Object> values) throws IOException {
-                    printer.printRecord(cells(table, values));
+                    printer.printRecord(cells(table, values, options.excel()));
                     rows[0]++;
                 }
             });
@@ -79,10 +106,11 @@ public final class CsvExporter {
         return rows[0];
     }
 
-    private static List<String> cells(Table table, List<Object> values) {
+    private static List<String> cells(Table table, List<Object> values, boolean excel) {
         List<String> cells = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            cells.add(cell(table.fields().get(i), values.get(i)));
+            String cell = cell(table.fields().get(i), values.get(i));
+            cells.add(excel ? SpreadsheetSafety.neutralise(cell) : cell);
         }
         return cells;
     }

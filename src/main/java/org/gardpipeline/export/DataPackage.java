@@ -17,7 +17,8 @@ final class DataPackage {
     private DataPackage() {
     }
 
-    static void write(Path file, List<Table> tables, FetchSpan span, String toolVersion) throws IOException {
+    static void write(Path file, List<Table> tables, FetchSpan span, String toolVersion, ExportOptions options)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("profile", "tabular-data-package");
         root.put("name", "gard-answer-history");
@@ -30,17 +31,20 @@ final class DataPackage {
         coverage.put("last", span.last());
         // The newest fetch, not the wall clock, dates the package, so two exports of one database are identical.
         root.put("created", span.lastIngestedAt());
+        if (options.asOf() != null) {
+            root.put("as_of", options.asOf());
+        }
         ObjectNode tool = root.putObject("generator");
         tool.put("name", "gard-pipeline");
         tool.put("version", toolVersion);
         ArrayNode resources = root.putArray("resources");
         for (Table t : tables) {
-            resources.add(resource(t));
+            resources.add(resource(t, options));
         }
         JSON.writeValue(file.toFile(), root);
     }
 
-    private static ObjectNode resource(Table t) {
+    private static ObjectNode resource(Table t, ExportOptions options) {
         ObjectNode r = JSON.createObjectNode();
         r.put("name", t.resourceName());
         r.put("path", t.file());
@@ -48,7 +52,7 @@ final class DataPackage {
         r.put("description", t.description());
         r.put("format", "csv");
         r.put("mediatype", "text/csv");
-        r.put("encoding", "utf-8");
+        r.put("encoding", options.excel() ? "utf-8-sig" : "utf-8");
         ObjectNode schema = r.putObject("schema");
         ArrayNode fields = schema.putArray("fields");
         for (Field f : t.fields()) {

@@ -21,7 +21,10 @@ final class Database {
     private Database() {
     }
 
-    static Connection open(Path file) {
+    static Connection open(Path file, boolean create) {
+        if (!create && !Files.exists(file)) {
+            throw new StoreException("no database at " + file + "; run ./gard run (or ./gard ingest) first, or pass --db FILE", true);
+        }
         refuseUnusable(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         migrate(file, url);

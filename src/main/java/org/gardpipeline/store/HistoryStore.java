@@ -29,7 +29,12 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Opens (creating when absent) and migrates the database; refuses a file it must not touch. */
     public static HistoryStore open(Path file) {
-        return new HistoryStore(file, Database.open(file));
+        return new HistoryStore(file, Database.open(file, true));
+    }
+
+    /** Opens and migrates a database that must exist already: for commands that only read or export. */
+    public static HistoryStore openExisting(Path file) {
+        return new HistoryStore(file, Database.open(file, false));
     }
 
     public Path file() {
@@ -215,7 +220,17 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Streams a dataset's rows in its stable order. */
     public void stream(Dataset dataset, RowSink sink) {
-        try (PreparedStatement ps = db.prepareStatement(dataset.query()); ResultSet rs = ps.executeQuery()) {
+        stream(dataset, null, sink);
+    }
+
+    /**
+     * Streams a dataset's rows in its stable order; with {@code asOf} (an ISO date) the answers are those that
+     * stood at the end of that day, the other datasets are whole.
+     */
+    public void stream(Dataset dataset, String asOf, RowSink sink) {
+        boolean past = asOf != null && dataset == Dataset.CURRENT_ANSWERS;
+        try (PreparedStatement ps = past ? Sql.prepare(db, Dataset.ANSWERS_AS_OF, asOf) : db.prepareStatement(dataset.query());
+             ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
