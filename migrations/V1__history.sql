@@ -14,6 +14,7 @@ CREATE TABLE fetch (
     documents      INTEGER NOT NULL,
     parsed         INTEGER NOT NULL,
     quarantined    INTEGER NOT NULL,
+    seconds        REAL,                          -- wall time of its ingest
     UNIQUE (fetched_at, label)
 );
 
@@ -201,7 +202,8 @@ SELECT f.fetch_id,
        (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'changed')  AS changed,
        (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'removed')  AS removed,
        (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'restored') AS restored,
-       f.source
+       f.source,
+       f.seconds
 FROM fetch f;
 
 CREATE VIEW pages AS

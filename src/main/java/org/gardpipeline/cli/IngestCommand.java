@@ -33,13 +33,23 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Option(names = "--json", description = "print a machine-readable summary on stdout")
+    boolean json;
+
+    @Mixin
+    LoggingOptions logging;
+
     @Override
     public Integer call() {
         FetchSource source = FetchSource.open(path, new FetchSource.Overrides(fetchedAt, complete));
         try (HistoryStore store = HistoryStore.open(database.db)) {
             IngestSummary summary = new Ingester(store).ingest(source);
-            IngestReport.print(spec.commandLine().getOut(), summary);
-            return IngestReport.finish(spec.commandLine().getErr(), store, List.of(summary));
+            IngestReport.print(spec.commandLine().getErr(), summary, logging);
+            int code = IngestReport.finish(spec.commandLine().getErr(), store, List.of(summary));
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(List.of(summary), code)));
+            }
+            return code;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.gardpipeline.cli;
 import java.io.PrintWriter;
 import org.gardpipeline.export.ExportException;
 import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.store.LockedException;
 import org.gardpipeline.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,13 +12,14 @@ import picocli.CommandLine.Command;
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
         subcommands = {RunCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
-                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class,
+                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class, CheckCommand.class, BackupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LoggingOptions.configure(args);
         System.exit(execute(args));
     }
 
@@ -36,6 +38,10 @@ public final class Main implements Runnable {
     /** Every failure is one line on stderr naming what went wrong, and an exit code a scheduler can act on. */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof LockedException) {
+            err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
+            return ExitCode.LOCKED;
+        }
         if (e instanceof UsageException || e instanceof StoreException s && s.isUsageError()
                 || e instanceof ExportException x && x.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());

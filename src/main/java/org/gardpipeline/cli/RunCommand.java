@@ -37,24 +37,36 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files go (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--json", description = "print a machine-readable summary of the run on stdout")
+    boolean json;
+
+    @Mixin
+    LoggingOptions logging;
+
     @Override
     public Integer call() {
         List<FetchSource> fetches = fetchesUnder(raw);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = HistoryStore.open(database.db)) {
             Ingester ingester = new Ingester(store);
             List<IngestSummary> summaries = new ArrayList<>();
             for (FetchSource f : fetches) {
                 IngestSummary s = ingester.ingest(f);
                 summaries.add(s);
-                IngestReport.print(out, s);
+                IngestReport.print(err, s, logging);
             }
-            if (summaries.stream().allMatch(IngestSummary::alreadyIngested)) {
-                out.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
+            if (summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
+                err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
             CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
-            out.printf("exported %d rows to %s%n", result.rows(), result.folder());
-            return IngestReport.finish(spec.commandLine().getErr(), store, summaries);
+            if (!logging.quiet) {
+                err.printf("exported %d rows to %s%n", result.rows(), result.folder());
+            }
+            int code = IngestReport.finish(err, store, summaries);
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
+            }
+            return code;
         }
     }
 

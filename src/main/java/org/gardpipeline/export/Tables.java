@@ -35,7 +35,8 @@ public final class Tables {
                     integer("changed", "answer slots whose text, date or references changed"),
                     integer("removed", "answer slots that disappeared"),
                     integer("restored", "answer slots that came back after being removed"),
-                    string("source", "where the fetch came from, when stated")),
+                    string("source", "where the fetch came from, when stated"),
+                    new Field("seconds", "number", "wall time of the fetch's ingest, in seconds")),
                     List.of("fetch_id"), List.of()),
             new Table("pages.csv", Dataset.PAGES, "One row per disease page.", List.of(
                     PAGE_KEY,

@@ -11,8 +11,4 @@ package org.gardpipeline.model;
 public record IngestSummary(Fetch fetch, long fetchId, boolean alreadyIngested, int documents, int parsed,
                             int quarantined, int added, int changed, int removed, int restored,
                             double seconds) {
-    public IngestSummary withSeconds(double elapsed) {
-        return new IngestSummary(fetch, fetchId, alreadyIngested, documents, parsed, quarantined, added, changed,
-                removed, restored, elapsed);
-    }
 }

@@ -21,20 +21,31 @@ import org.gardpipeline.model.IngestSummary;
 public final class HistoryStore implements AutoCloseable {
     private final Path file;
     private final Connection db;
+    private final RunLock lock;
 
-    private HistoryStore(Path file, Connection db) {
+    private HistoryStore(Path file, Connection db, RunLock lock) {
         this.file = file;
         this.db = db;
+        this.lock = lock;
     }
 
-    /** Opens (creating when absent) and migrates the database; refuses a file it must not touch. */
+    /**
+     * Opens (creating when absent) and migrates the database for writing, holding its run lock until closed;
+     * refuses a file it must not touch, and throws {@link LockedException} while another run holds it.
+     */
     public static HistoryStore open(Path file) {
-        return new HistoryStore(file, Database.open(file, true));
+        RunLock lock = RunLock.acquire(file);
+        try {
+            return new HistoryStore(file, Database.open(file, true), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
-    /** Opens and migrates a database that must exist already: for commands that only read or export. */
+    /** Opens a database that must exist already, for commands that only read or export: no lock needed. */
     public static HistoryStore openExisting(Path file) {
-        return new HistoryStore(file, Database.open(file, false));
+        return new HistoryStore(file, Database.open(file, false), null);
     }
 
     public Path file() {
@@ -50,9 +61,9 @@ public final class HistoryStore implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try {
-                IngestSummary summary = ingestInTransaction(fetch, documents);
+                IngestSummary summary = ingestInTransaction(fetch, documents, started);
                 db.commit();
-                return summary.withSeconds((System.nanoTime() - started) / 1e9);
+                return summary;
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -65,7 +76,7 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private IngestSummary ingestInTransaction(Fetch fetch, List<Document> documents) throws SQLException {
+    private IngestSummary ingestInTransaction(Fetch fetch, List<Document> documents, long started) throws SQLException {
         IngestSummary existing = alreadyIngested(fetch);
         if (existing != null) {
             return existing;
@@ -77,6 +88,8 @@ public final class HistoryStore implements AutoCloseable {
         for (long slotId : affectedSlots(pages, fetch.complete())) {
             history.rederive(slotId);
         }
+        double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+        Sql.update(db, "UPDATE fetch SET seconds = ? WHERE fetch_id = ?", seconds, fetchId);
         return summary(fetch, fetchId, false);
     }
 
@@ -122,12 +135,12 @@ public final class HistoryStore implements AutoCloseable {
 
     private IngestSummary summary(Fetch fetch, long fetchId, boolean already) throws SQLException {
         try (PreparedStatement ps = Sql.prepare(db, """
-                SELECT documents, parsed, quarantined, added, changed, removed, restored
+                SELECT documents, parsed, quarantined, added, changed, removed, restored, coalesce(seconds, 0)
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                    rs.getInt(5), rs.getInt(6), rs.getInt(7), 0);
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8));
         }
     }
 
@@ -211,6 +224,27 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** Every violation of SQLite's integrity and of the history's invariants; empty when all hold. */
+    public List<String> check() {
+        try {
+            return new Invariants(db).violations();
+        } catch (SQLException e) {
+            throw failure("check", e);
+        }
+    }
+
+    /** A consistent copy of the database, taken while other runs may be reading or writing it. */
+    public void backup(Path target) {
+        if (java.nio.file.Files.exists(target)) {
+            throw new StoreException("backup target " + target + " exists already; name a new file", true);
+        }
+        try {
+            Sql.update(db, "VACUUM INTO ?", target.toAbsolutePath().toString());
+        } catch (SQLException e) {
+            throw new StoreException("cannot back up " + file + " to " + target + ": " + e.getMessage(), true, e);
+        }
+    }
+
     /** Receives the rows of a dataset one at a time, never the whole table. */
     public interface RowSink {
         void header(List<String> columns) throws Exception;
@@ -275,6 +309,10 @@ public final class HistoryStore implements AutoCloseable {
             db.close();
         } catch (SQLException e) {
             throw failure("close", e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }

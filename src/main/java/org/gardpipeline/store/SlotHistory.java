@@ -44,6 +44,28 @@ final class SlotHistory {
         }
     }
 
+    /** True when the slot's stored versions, events and current version are what its observations give. */
+    boolean isUpToDate(long slotId) throws SQLException {
+        Timeline.Result result = Timeline.derive(points(slotId), this::parts);
+        List<String> expected = new ArrayList<>();
+        for (Timeline.Version v : result.versions()) {
+            expected.add(v.validFrom() + ":" + v.contentId() + ":" + v.validTo());
+        }
+        List<String> stored = new ArrayList<>();
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT v.valid_from_fetch || ':' || v.content_id || ':' || coalesce(v.valid_to_fetch, 0)
+                FROM version v JOIN fetch f ON f.fetch_id = v.valid_from_fetch
+                WHERE v.slot_id = ? ORDER BY f.fetched_at, f.label""", slotId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+            }
+        }
+        Long events = Sql.single(db, "SELECT count(*) FROM change_event WHERE slot_id = ?", slotId);
+        Long present = Sql.single(db, "SELECT present FROM slot WHERE slot_id = ?", slotId);
+        return expected.equals(stored) && events == result.events().size() && (present == 1) == result.present();
+    }
+
     /**
      * The fetches that say something about the slot, in date order: those that parsed its page, and
      * complete fetches that lacked the page and quarantined nothing (a page that failed to parse must

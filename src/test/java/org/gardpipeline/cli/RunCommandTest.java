@@ -31,13 +31,13 @@ class RunCommandTest {
         fetch(dir.resolve("raw"), "2016-01-01-answer", "a.txt", answerText());
         CommandLineRun first = run();
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("fetch 2016-01-01 (answer): 1 documents, 1 parsed, 0 quarantined; 3 added"), first.out());
+        assertTrue(first.err().contains("fetch 2016-01-01 (answer): 1 documents, 1 parsed, 0 quarantined; 3 added"), first.out());
         String before = TestDb.dump(db());
 
         CommandLineRun second = run();
         assertEquals(0, second.exitCode(), second.err());
-        assertTrue(second.out().contains("already ingested, nothing changed"), second.out());
-        assertTrue(second.out().contains("nothing new under"), second.out());
+        assertTrue(second.err().contains("already ingested, nothing changed"), second.err());
+        assertTrue(second.err().contains("nothing new under"), second.err());
         assertEquals(before, TestDb.dump(db()));
         for (String file : new String[] {"fetches.csv", "pages.csv", "answers.csv", "answer_versions.csv",
                 "answer_changes.csv", "references.csv", "quarantine.csv", "datapackage.json"}) {
