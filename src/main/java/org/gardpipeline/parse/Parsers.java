@@ -42,6 +42,7 @@ public final class Parsers {
     private static PageParser parserFor(Format format) {
         return switch (format) {
             case ANSWER_TEXT -> new AnswerTextParser();
+            case GARD_2022_HTML -> new Gard2022HtmlParser();
             default -> (text, name) -> {
                 throw new ParseException("no parser yet for format " + format.key());
             };
