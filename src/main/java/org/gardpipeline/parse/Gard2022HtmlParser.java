@@ -3,6 +3,7 @@ package org.gardpipeline.parse;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Parses an "About the Disease" page of the GARD site as saved in 2022 (Angular/Scully pre-rendered HTML).
@@ -60,6 +63,43 @@ final class Gard2022HtmlParser implements PageParser {
     private static final Pattern REFERENCE_LABEL = Pattern.compile("(?i)^References?:\\s*");
     private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[\\s;,]+$");
     private static final Pattern SYNONYM_LABEL = Pattern.compile("(?i)^Synonyms?:\\s*");
+    /** The Angular components a page is made of, collected in one walk over the document. */
+    private static final Set<String> COMPONENTS = Set.of("app-disease-about", "app-footer", "footer",
+            "app-disease-at-a-glance-summary", "app-disease-at-a-glance-people-affected",
+            "app-disease-at-a-glance-categories", "app-age-at-onset", "app-symptoms-section", "app-causes-container",
+            "app-bottom-sources-date-information", "app-view-sources-references");
+    // Selectors are compiled once and only run inside one component: parsing them per call costs time, and
+    // descendant combinators over the whole page (with their per-thread memo) cost more than the parse.
+    private static final Evaluator SPAN_HOST = QueryParser.parse("span.host");
+    private static final Evaluator DD = QueryParser.parse("dd");
+    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator MAIN_TERM = QueryParser.parse(".main-term");
+    private static final Evaluator BAR_HEADER = QueryParser.parse("app-bar-header");
+    private static final Evaluator BAR_HEADING = QueryParser.parse("h1, h2, h3");
+    private static final Evaluator SYMPTOM_LIST = QueryParser.parse(".symptom-list-container");
+    private static final Evaluator LIST_ITEM_BUTTON = QueryParser.parse("button.list-item");
+    private static final Evaluator DROPDOWN_LIST = QueryParser.parse(".dropdown-list");
+    private static final Evaluator BUTTON = QueryParser.parse("button");
+    private static final Evaluator MARKER_TEXT = QueryParser.parse(".marker-text");
+    private static final Evaluator TEXT = QueryParser.parse(".text");
+    private static final Evaluator CONTENT_WRAPPER = QueryParser.parse(".content-wrapper");
+    private static final Evaluator CATEGORY = QueryParser.parse(".category");
+    private static final Evaluator ACTIVE_AGE = QueryParser.parse(".under.active");
+    private static final Evaluator ARTICLE = QueryParser.parse(".article");
+    private static final Evaluator DIV = QueryParser.parse("div");
+    private static final Evaluator CAROUSEL_SLIDE = QueryParser.parse(".carousel-slide");
+    private static final Evaluator MEDICAL_TERM_HEADER = QueryParser.parse(".medical-term-header");
+    private static final Evaluator CAUSES_TEXT = QueryParser.parse(".causes-text");
+    private static final Evaluator CAUSES_TABS_CONTAINER = QueryParser.parse(".causes-tabs-container");
+    private static final Evaluator BLOCK_HEADING = QueryParser.parse("h5, h4, h3");
+    private static final Evaluator TABS_DESCRIPTION = QueryParser.parse(".tabs-description");
+    private static final Evaluator UL_ROLE_TABLIST = QueryParser.parse("ul[role=tablist]");
+    private static final Evaluator ROLE_TAB = QueryParser.parse("[role=tab]");
+    private static final Evaluator UNDER_TITLE = QueryParser.parse(".under-title");
+    private static final Evaluator UNDER_UNDER_AGE_RANGE = QueryParser.parse(".under-under-age-range");
+    private static final Evaluator LAST_UPDATED_LINE = QueryParser.parse("p:containsOwn(Last Updated)");
+    private static final Evaluator LI = QueryParser.parse("li");
+    private static final Evaluator A_HREF = QueryParser.parse("a[href]");
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
     /** Elements whose text is not content: button labels, tooltips, scripts (icons are empty {@code <i>}s). */
@@ -71,10 +111,10 @@ final class Gard2022HtmlParser implements PageParser {
 
     @Override
     public Page parse(String text, String name) throws ParseException {
-        Document doc = Jsoup.parse(text);
-        Element about = requireLayout(doc, text);
+        Components about = new Components(Jsoup.parse(text));
+        requireLayout(about, text);
         String title = title(about);
-        String[] idAndSlug = idAndSlug(doc, about);
+        String[] idAndSlug = idAndSlug(about);
         List<Reference> references = references(about);
         LocalDate lastUpdated = lastUpdated(about);
 
@@ -84,6 +124,41 @@ final class Gard2022HtmlParser implements PageParser {
         addAnswer(answers, Topic.CAUSES, causes(about), lastUpdated, references);
         return new Page(Format.GARD_2022_HTML, idAndSlug[0], idAndSlug[1], title, synonyms(about), null,
                 facts(about), answers, references);
+    }
+
+    /**
+     * The components of one page: the first element of each component name, the title, the synonym lists,
+     * the canonical link and the first link to a disease page, found in a single walk.
+     */
+    private static final class Components {
+        private final Map<String, Element> first = new HashMap<>();
+        private final List<Element> synonymLists = new ArrayList<>();
+        private Element title;
+        private Element canonical;
+        private Element diseaseLink;
+
+        Components(Document doc) {
+            for (Element e : doc.getAllElements()) {
+                String tag = e.normalName();
+                if (COMPONENTS.contains(tag)) {
+                    first.putIfAbsent(tag, e);
+                } else if (title == null && tag.equals("h1") && e.hasClass("title")) {
+                    title = e;
+                } else if (tag.equals("dl") && e.hasClass("synonyms")) {
+                    synonymLists.add(e);
+                } else if (diseaseLink == null && tag.equals("a") && e.attr("href").contains("/diseases/")
+                        && DISEASE_LINK.matcher(e.attr("href")).find()) {
+                    diseaseLink = e;
+                } else if (canonical == null && tag.equals("link") && e.attr("rel").equalsIgnoreCase("canonical")) {
+                    canonical = e;
+                }
+            }
+        }
+
+        /** The first element of the component, or null. */
+        Element get(String component) {
+            return first.get(component);
+        }
     }
 
     /** A question heading and the answer text under it, before dates and references are attached. */
@@ -96,21 +171,19 @@ final class Gard2022HtmlParser implements PageParser {
      * The page's {@code app-disease-about} component. A file cut short loses its footer first, so a missing
      * footer means truncation; another page type of the 2022 site has no such component.
      */
-    private static Element requireLayout(Document doc, String text) throws ParseException {
-        Element about = doc.selectFirst("app-disease-about");
-        if (doc.selectFirst("app-footer, footer") == null) {
+    private static void requireLayout(Components page, String text) throws ParseException {
+        if (page.get("app-footer") == null && page.get("footer") == null) {
             throw new ParseException("gard-2022-html page is truncated: it ends before the site footer ("
                     + text.length() + " characters); fetch or copy the page again");
         }
-        if (about == null) {
+        if (page.get("app-disease-about") == null) {
             throw new ParseException("gard-2022-html document of an unknown layout: no <app-disease-about> "
                     + "element, so it is not a GARD 2022 'About the Disease' page");
         }
-        return about;
     }
 
-    private static String title(Element about) throws ParseException {
-        Element h1 = about.selectFirst("h1.title");
+    private static String title(Components page) throws ParseException {
+        Element h1 = page.title;
         String title = h1 == null ? "" : Texts.inline(h1.text());
         if (title.isEmpty()) {
             throw new ParseException("gard-2022-html page has no title (no <h1> disease name)");
@@ -119,17 +192,10 @@ final class Gard2022HtmlParser implements PageParser {
     }
 
     /** {id, slug} from the canonical link, else the first of the page's own disease links; nulls when none. */
-    private static String[] idAndSlug(Document doc, Element about) {
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
-        if (canonical != null) {
-            Matcher m = DISEASE_LINK.matcher(canonical.attr("href"));
-            if (m.find()) {
-                return new String[] {m.group(1), m.group(2)};
-            }
-        }
-        for (Element a : about.select("a[href*=/diseases/]")) {
-            Matcher m = DISEASE_LINK.matcher(a.attr("href"));
-            if (m.find()) {
+    private static String[] idAndSlug(Components page) {
+        for (Element link : new Element[] {page.canonical, page.diseaseLink}) {
+            Matcher m = link == null ? null : DISEASE_LINK.matcher(link.attr("href"));
+            if (m != null && m.find()) {
                 return new String[] {m.group(1), m.group(2)};
             }
         }
@@ -137,11 +203,11 @@ final class Gard2022HtmlParser implements PageParser {
     }
 
     /** The "Other Names" list: the visible copy of each list (not its measuring ghost), split at ';', each once. */
-    private static List<String> synonyms(Element about) {
+    private static List<String> synonyms(Components page) {
         Set<String> synonyms = new LinkedHashSet<>();
-        for (Element dl : about.select("dl.synonyms")) {
-            Element host = dl.selectFirst("span.host");
-            String list = host != null ? host.text() : blockText(dl.select("dd").isEmpty() ? dl : dl.selectFirst("dd"));
+        for (Element dl : page.synonymLists) {
+            Element host = dl.selectFirst(SPAN_HOST);
+            String list = host != null ? host.text() : blockText(dl.select(DD).isEmpty() ? dl : dl.selectFirst(DD));
             for (String synonym : list.split(";")) {
                 String s = Texts.inline(synonym);
                 if (!s.isEmpty() && !s.equalsIgnoreCase("Other Names:")) {
@@ -163,12 +229,12 @@ final class Gard2022HtmlParser implements PageParser {
                 Texts.citations(section.text()), references));
     }
 
-    private static Section summary(Element about) {
-        Element summary = about.selectFirst("app-disease-at-a-glance-summary");
+    private static Section summary(Components page) {
+        Element summary = page.get("app-disease-at-a-glance-summary");
         if (summary == null) {
             return null;
         }
-        Element heading = summary.selectFirst("h1, h2, h3, h4, h5, h6");
+        Element heading = summary.selectFirst(HEADING);
         List<String> paragraphs = new ArrayList<>();
         for (Element child : summary.children()) {
             if (child != heading) {
@@ -180,24 +246,27 @@ final class Gard2022HtmlParser implements PageParser {
 
     /** The heading a section component shows in its bar header, or the fallback when it has none. */
     private static String barHeading(Element section, String fallback) {
-        Element h = section.selectFirst("app-bar-header h1, app-bar-header h2, app-bar-header h3");
+        Element bar = section.selectFirst(BAR_HEADER);
+        Element h = bar == null ? null : bar.selectFirst(BAR_HEADING);
         String heading = h == null ? "" : Texts.inline(h.text());
         return heading.isEmpty() ? fallback : heading;
     }
 
-    private static Section symptoms(Element about) {
-        Element section = about.selectFirst("app-symptoms-section");
+    private static Section symptoms(Components page) {
+        Element section = page.get("app-symptoms-section");
         if (section == null) {
             return null;
         }
-        Map<String, List<String>> synonyms = symptomSynonyms(section);
+        Map<String, List<String>> synonyms = symptomSynonyms(section.selectFirst(DROPDOWN_LIST));
         Map<String, String> frequencies = symptomFrequencies(section);
         List<String> terms = new ArrayList<>();
-        for (Element item : section.select(".symptom-list-container button.list-item")) {
+        Element list = section.selectFirst(SYMPTOM_LIST);
+        for (Element item : list == null ? List.<Element>of() : list.select(LIST_ITEM_BUTTON)) {
             terms.add(Texts.inline(item.text()));
         }
-        if (terms.isEmpty()) {
-            for (Element term : section.select(".dropdown-list .main-term")) {
+        Element dropdown = section.selectFirst(DROPDOWN_LIST);
+        if (terms.isEmpty() && dropdown != null) {
+            for (Element term : dropdown.select(MAIN_TERM)) {
                 terms.add(Texts.inline(term.text()));
             }
         }
@@ -225,16 +294,16 @@ final class Gard2022HtmlParser implements PageParser {
     }
 
     /** Lower-cased term to its synonyms, from the symptom search list (which holds every term). */
-    private static Map<String, List<String>> symptomSynonyms(Element section) {
-        Map<String, List<String>> synonyms = new LinkedHashMap<>();
-        for (Element entry : section.select(".dropdown-list button")) {
-            Element term = entry.selectFirst(".main-term");
+    private static Map<String, List<String>> symptomSynonyms(Element dropdown) {
+        Map<String, List<String>> synonyms = new HashMap<>();
+        for (Element entry : dropdown == null ? List.<Element>of() : dropdown.select(BUTTON)) {
+            Element term = entry.selectFirst(MAIN_TERM);
             if (term == null) {
                 continue;
             }
             List<String> list = synonyms.computeIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                     k -> new ArrayList<>());
-            for (Element div : entry.select("div")) {
+            for (Element div : entry.select(DIV)) {
                 String synonym = Texts.inline(SYNONYM_LABEL.matcher(Texts.inline(div.text())).replaceFirst(""));
                 if (!synonym.isEmpty() && !list.contains(synonym)) {
                     list.add(synonym);
@@ -247,9 +316,10 @@ final class Gard2022HtmlParser implements PageParser {
     /** Lower-cased term to the frequency the carousel states for it (only the slide open in the saved page). */
     private static Map<String, String> symptomFrequencies(Element section) {
         Map<String, String> frequencies = new LinkedHashMap<>();
-        for (Element slide : section.select(".carousel-slide")) {
-            Element term = slide.selectFirst(".medical-term-header");
-            Element frequency = slide.selectFirst(".marker-text .text");
+        for (Element slide : section.select(CAROUSEL_SLIDE)) {
+            Element term = slide.selectFirst(MEDICAL_TERM_HEADER);
+            Element marker = slide.selectFirst(MARKER_TEXT);
+            Element frequency = marker == null ? null : marker.selectFirst(TEXT);
             if (term != null && frequency != null) {
                 frequencies.putIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                         Texts.inline(frequency.text()));
@@ -258,16 +328,16 @@ final class Gard2022HtmlParser implements PageParser {
         return frequencies;
     }
 
-    private static Section causes(Element about) {
-        Element section = about.selectFirst("app-causes-container");
+    private static Section causes(Components page) {
+        Element section = page.get("app-causes-container");
         if (section == null) {
             return null;
         }
         List<String> paragraphs = new ArrayList<>();
-        for (Element p : section.select(".causes-text")) {
+        for (Element p : section.select(CAUSES_TEXT)) {
             paragraphs.add(blockText(p));
         }
-        for (Element block : section.select(".causes-tabs-container")) {
+        for (Element block : section.select(CAUSES_TABS_CONTAINER)) {
             addCausesBlock(block, paragraphs);
         }
         return new Section(barHeading(section, "Causes"), withoutPlaceholders(paragraphs));
@@ -280,16 +350,16 @@ final class Gard2022HtmlParser implements PageParser {
      * second is its mobile copy.
      */
     private static void addCausesBlock(Element block, List<String> paragraphs) {
-        Element heading = block.selectFirst("h5, h4, h3");
+        Element heading = block.selectFirst(BLOCK_HEADING);
         if (heading != null && heading.closest(".tab-content") == null) {
             paragraphs.add(Texts.inline(heading.text()));
         }
-        for (Element description : block.select(".tabs-description")) {
+        for (Element description : block.select(TABS_DESCRIPTION)) {
             paragraphs.add(blockText(description));
         }
-        Element tabs = block.selectFirst("ul[role=tablist]");
+        Element tabs = block.selectFirst(UL_ROLE_TABLIST);
         if (tabs != null) {
-            for (Element tab : tabs.select("[role=tab]")) {
+            for (Element tab : tabs.select(ROLE_TAB)) {
                 String name = Texts.inline(tab.text());
                 if (!name.endsWith("?")) {
                     paragraphs.add(name);
@@ -312,7 +382,7 @@ final class Gard2022HtmlParser implements PageParser {
 
     // ---- facts ------------------------------------------------------------------------------------------------
 
-    private static Map<String, String> facts(Element about) {
+    private static Map<String, String> facts(Components about) {
         Map<String, String> facts = new LinkedHashMap<>();
         putFact(facts, "population_estimate", populationEstimate(about));
         putFact(facts, "categories", categories(about));
@@ -327,9 +397,9 @@ final class Gard2022HtmlParser implements PageParser {
     }
 
     /** Each estimate column reads "In the U.S., this disease is estimated to be fewer than 1,000". */
-    private static List<String> populationEstimate(Element about) {
+    private static List<String> populationEstimate(Components page) {
         Set<String> estimates = new LinkedHashSet<>();
-        for (Element column : about.select("app-disease-at-a-glance-people-affected .content-wrapper")) {
+        for (Element column : within(page, "app-disease-at-a-glance-people-affected", CONTENT_WRAPPER)) {
             String estimate = Texts.inline(blockText(column).replace("\n", " "));
             if (!estimate.isEmpty() && !PLACEHOLDER.matcher(estimate).matches()) {
                 estimates.add(estimate);
@@ -338,9 +408,9 @@ final class Gard2022HtmlParser implements PageParser {
         return List.copyOf(estimates);
     }
 
-    private static List<String> categories(Element about) {
+    private static List<String> categories(Components page) {
         Set<String> categories = new LinkedHashSet<>();
-        for (Element category : about.select("app-disease-at-a-glance-categories .category")) {
+        for (Element category : within(page, "app-disease-at-a-glance-categories", CATEGORY)) {
             String name = TRAILING_SEPARATOR.matcher(Texts.inline(category.text())).replaceFirst("");
             if (!name.isEmpty()) {
                 categories.add(name);
@@ -350,11 +420,11 @@ final class Gard2022HtmlParser implements PageParser {
     }
 
     /** The highlighted age groups, each with the range the page gives it: "Newborn (Birth-4 weeks)". */
-    private static List<String> ageOfOnset(Element about) {
+    private static List<String> ageOfOnset(Components page) {
         Set<String> ages = new LinkedHashSet<>();
-        for (Element under : about.select("app-age-at-onset .under.active")) {
-            Element title = under.selectFirst(".under-title");
-            Element range = under.selectFirst(".under-under-age-range");
+        for (Element under : within(page, "app-age-at-onset", ACTIVE_AGE)) {
+            Element title = under.selectFirst(UNDER_TITLE);
+            Element range = under.selectFirst(UNDER_UNDER_AGE_RANGE);
             String name = title == null ? "" : Texts.inline(blockText(title));
             if (name.isEmpty()) {
                 continue;
@@ -365,11 +435,17 @@ final class Gard2022HtmlParser implements PageParser {
         return List.copyOf(ages);
     }
 
+    /** The elements matching inside a component; none when the page lacks the component. */
+    private static List<Element> within(Components page, String component, Evaluator evaluator) {
+        Element root = page.get(component);
+        return root == null ? List.of() : root.select(evaluator);
+    }
+
     // ---- date and references ----------------------------------------------------------------------------------
 
-    private static LocalDate lastUpdated(Element about) throws ParseException {
-        Element bottom = about.selectFirst("app-bottom-sources-date-information");
-        for (Element p : (bottom != null ? bottom : about).select("p:containsOwn(Last Updated)")) {
+    private static LocalDate lastUpdated(Components page) throws ParseException {
+        Element bottom = page.get("app-bottom-sources-date-information");
+        for (Element p : (bottom != null ? bottom : page.get("app-disease-about")).select(LAST_UPDATED_LINE)) {
             Matcher m = LAST_UPDATED.matcher(Texts.inline(p.text()));
             if (m.find()) {
                 return date(m);
@@ -398,8 +474,9 @@ final class Gard2022HtmlParser implements PageParser {
      * "Content References:" each entry up to a line break is one. The prose between the lists says what
      * each data source is used for and is not a reference.
      */
-    private static List<Reference> references(Element about) {
-        Element article = about.selectFirst("app-view-sources-references .article");
+    private static List<Reference> references(Components page) {
+        Element sources = page.get("app-view-sources-references");
+        Element article = sources == null ? null : sources.selectFirst(ARTICLE);
         if (article == null) {
             return List.of();
         }
@@ -409,7 +486,7 @@ final class Gard2022HtmlParser implements PageParser {
         boolean contentReferences = false;
         for (Node node : article.childNodes()) {
             if (node instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
-                for (Element li : e.select("li")) {
+                for (Element li : e.select(LI)) {
                     addReference(references, blockText(li), hrefs(li));
                 }
             } else if (node instanceof Element e && (e.nameIs("b") || e.nameIs("strong"))
@@ -435,7 +512,7 @@ final class Gard2022HtmlParser implements PageParser {
         if (e.hasAttr("href")) {
             hrefs.add(e.attr("href"));
         }
-        for (Element a : e.select("a[href]")) {
+        for (Element a : e.select(A_HREF)) {
             if (a != e) {
                 hrefs.add(a.attr("href"));
             }
