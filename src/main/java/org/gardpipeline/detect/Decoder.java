@@ -31,6 +31,12 @@ public final class Decoder {
     }
 
     private static String utf8OrCp1252(byte[] bytes, int offset) {
+        // Fast path: the String constructor is far quicker than a CharsetDecoder; it only hides malformed
+        // input behind U+FFFD, so text holding U+FFFD goes through the strict decoder below.
+        String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -44,9 +44,7 @@ public final class Parsers {
             case ANSWER_TEXT -> new AnswerTextParser();
             case MEDQUAD_XML -> new MedQuadXmlParser();
             case QA_HTML -> new QaHtmlParser();
-            default -> (text, name) -> {
-                throw new ParseException("no parser yet for format " + format.key());
-            };
+            case GARD_2022_HTML -> new Gard2022HtmlParser();
         };
     }
 
