@@ -87,6 +87,7 @@ CREATE TABLE observation (
     fetch_id   INTEGER NOT NULL REFERENCES fetch (fetch_id),
     content_id INTEGER NOT NULL REFERENCES content (content_id),
     question   TEXT    NOT NULL,
+    format     TEXT    NOT NULL,   -- of the document that showed it
     PRIMARY KEY (slot_id, fetch_id)
 ) WITHOUT ROWID;
 CREATE INDEX observation_fetch ON observation (fetch_id);

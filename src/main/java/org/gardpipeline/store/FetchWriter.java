@@ -58,7 +58,7 @@ final class FetchWriter {
                 List<String> unused = CitationCheck.unusedReferences(d.page());
                 for (Answer a : d.page().answers()) {
                     long slotId = slot(pageId, a);
-                    observe(fetchId, slotId, content(a), a.question());
+                    observe(fetchId, slotId, content(a), a.question(), d.page().format().key());
                     note(slotId, fetchId, "dangling_citation", CitationCheck.danglingCitations(a, d.page()));
                     note(slotId, fetchId, "unused_reference", unused);
                 }
@@ -201,9 +201,9 @@ final class FetchWriter {
     }
 
     /** Two documents of one fetch for one page: the later path's answer stands for the fetch. */
-    private void observe(long fetchId, long slotId, long contentId, String question) throws SQLException {
-        update("INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question) VALUES (?, ?, ?, ?)",
-                slotId, fetchId, contentId, question);
+    private void observe(long fetchId, long slotId, long contentId, String question, String format) throws SQLException {
+        update("INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question, format) VALUES (?, ?, ?, ?, ?)",
+                slotId, fetchId, contentId, question, format);
     }
 
     private static int wordCount(String text) {

@@ -67,16 +67,22 @@ final class SlotHistory {
     }
 
     /**
-     * The fetches that say something about the slot, in date order: those that parsed its page, and
-     * complete fetches that lacked the page and quarantined nothing (a page that failed to parse must
-     * never read as removed).
+     * The fetches that say something about the slot, in date order: those that showed it; those that
+     * parsed its page without it, in a whole-page format or in a format that has shown the slot (a published
+     * answer in plain text holds only some answers of its page, so it says nothing of the others); and
+     * complete fetches that lacked the page and quarantined nothing (a page that failed to parse must never
+     * read as removed).
      */
     private List<Timeline.Point> points(long slotId) throws SQLException {
         List<Timeline.Point> points = new ArrayList<>();
         try (PreparedStatement ps = Sql.prepare(db, """
                 SELECT f.fetch_id, o.content_id, o.question,
-                       EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id) AS seen,
-                       f.complete = 1 AND f.quarantined = 0 AS complete
+                       EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id
+                               AND (d.format <> 'answer-text'
+                                    OR d.format IN (SELECT o2.format FROM observation o2 WHERE o2.slot_id = s.slot_id)))
+                           AS whole_page,
+                       f.complete = 1 AND f.quarantined = 0
+                       AND NOT EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id) AS complete
                 FROM slot s
                 CROSS JOIN fetch f
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = f.fetch_id
@@ -84,7 +90,7 @@ final class SlotHistory {
                 ORDER BY f.fetched_at, f.label""", slotId);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                boolean seen = rs.getBoolean("seen");
+                boolean seen = rs.getLong("content_id") != 0 || rs.getBoolean("whole_page");
                 if (seen || rs.getBoolean("complete")) {
                     points.add(new Timeline.Point(rs.getLong("fetch_id"), rs.getLong("content_id"), rs.getString("question")));
                 }
