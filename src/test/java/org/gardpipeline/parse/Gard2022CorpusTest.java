@@ -21,7 +21,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every saved 2022 page parses, with identity, title and summary, and no mojibake left. Run with
@@ -33,10 +32,8 @@ class Gard2022CorpusTest {
     private static final int PAGES = 5910;
 
     @Test
-    void everySavedPageParses(@TempDir Path dir) throws Exception {
-        Path tarball = Fixtures.corpusDir().resolve("gard-2022-html.tar.xz");
-        assertTrue(Files.isRegularFile(tarball), "no corpus at " + tarball.toAbsolutePath());
-        unpack(tarball, dir);
+    void everySavedPageParses() throws Exception {
+        Path dir = Fixtures.unpackedCorpus("gard-2022-html.tar.xz");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("pages"))) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -135,10 +132,4 @@ class Gard2022CorpusTest {
         return nanos;
     }
 
-    private static void unpack(Path tarball, Path dir) throws IOException, InterruptedException {
-        Process tar = new ProcessBuilder("tar", "-xJf", tarball.toAbsolutePath().toString(), "-C", dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(tar.waitFor(10, TimeUnit.MINUTES), "tar did not finish");
-        assertEquals(0, tar.exitValue(), "tar -xJf " + tarball + " failed");
-    }
 }

@@ -22,7 +22,6 @@ import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Topic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parses all 2,685 MedQuAD GARD documents of the shared corpus. Run with
@@ -34,10 +33,8 @@ class MedQuadCorpusTest {
     private static final Pattern RAW_ANSWER = Pattern.compile("<Answer>(.*?)</Answer>", Pattern.DOTALL);
 
     @Test
-    void everyDocumentParses(@TempDir Path dir) throws Exception {
-        Path archive = Fixtures.corpusDir().resolve("medquad-gard-xml.tar.xz");
-        assertTrue(Files.isRegularFile(archive), "no corpus archive at " + archive.toAbsolutePath());
-        untar(archive, dir);
+    void everyDocumentParses() throws Exception {
+        Path dir = Fixtures.unpackedCorpus("medquad-gard-xml.tar.xz");
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir.resolve("2_GARD_QA"))) {
             files = listing.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -85,13 +82,6 @@ class MedQuadCorpusTest {
                 Topic.DIAGNOSIS, 283, Topic.TREATMENT, 558), topics);
     }
 
-    private static void untar(Path archive, Path dir) throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xJf", archive.toAbsolutePath().toString(), "-C", dir.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(tar.waitFor(5, TimeUnit.MINUTES), "tar did not finish");
-        assertEquals(0, tar.exitValue(), "tar failed: " + output);
-    }
 
     /** The answers as written in the file, entities decoded and spaces collapsed, to see which began with a heading. */
     private static List<String> rawAnswers(String xml) {
