@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,10 +22,24 @@ import org.gardpipeline.store.HistoryStore;
 
 /** Reads and parses every document of a fetch (on all cores), then hands them to the store in one transaction. */
 public final class Ingester {
+    /**
+     * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
+     * taken from that parse. Both change the speed, never the result.
+     */
+    public record Options(int threads, boolean reuseEarlierParses) {
+        public static final Options DEFAULT = new Options(Runtime.getRuntime().availableProcessors(), true);
+    }
+
     private final HistoryStore store;
+    private final Options options;
+
+    public Ingester(HistoryStore store, Options options) {
+        this.store = store;
+        this.options = options;
+    }
 
     public Ingester(HistoryStore store) {
-        this.store = store;
+        this(store, Options.DEFAULT);
     }
 
     public IngestSummary ingest(FetchSource source) {
@@ -34,13 +49,17 @@ public final class Ingester {
             Fetch hashed = source.fetch(fetchHash(hashOnly(source.documents())));
             return store.ingested(hashed).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
         }
-        List<Document> documents = parseAll(source.documents());
+        Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
+        List<Document> documents = parseAll(source.documents(), parsedBefore, options.threads());
         return store.ingest(source.fetch(fetchHash(documents)), documents);
     }
 
-    /** Parses documents in parallel, keeping their order, so the result does not depend on scheduling. */
-    static List<Document> parseAll(List<FetchSource.RawDocument> raw) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), raw.size()));
+    /**
+     * Parses documents in parallel, keeping their order, so the result does not depend on scheduling; a
+     * document whose bytes were parsed before is not parsed again.
+     */
+    static List<Document> parseAll(List<FetchSource.RawDocument> raw, Set<String> parsedBefore, int maxThreads) {
+        int threads = Math.max(1, Math.min(maxThreads, raw.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parse");
             t.setDaemon(true);
@@ -49,7 +68,7 @@ public final class Ingester {
         try {
             List<Future<Document>> futures = new ArrayList<>();
             for (FetchSource.RawDocument d : raw) {
-                futures.add(pool.submit(() -> read(d)));
+                futures.add(pool.submit(() -> read(d, parsedBefore)));
             }
             List<Document> documents = new ArrayList<>(raw.size());
             for (Future<Document> f : futures) {
@@ -66,8 +85,8 @@ public final class Ingester {
         }
     }
 
-    /** One document: parsed, or quarantined with a reason that names it. */
-    static Document read(FetchSource.RawDocument raw) {
+    /** One document: parsed, reused from an earlier parse of the same bytes, or quarantined with a reason. */
+    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore) {
         byte[] bytes;
         try {
             bytes = raw.read();
@@ -75,6 +94,9 @@ public final class Ingester {
             return Document.quarantined(raw.path(), sha256(new byte[0]), "cannot read file: " + e.getMessage());
         }
         String hash = sha256(bytes);
+        if (parsedBefore.contains(hash)) {
+            return Document.reused(raw.path(), hash);
+        }
         try {
             return Document.parsed(raw.path(), hash, Parsers.parse(bytes, raw.path()));
         } catch (ParseException e) {

@@ -3,31 +3,39 @@ package org.gardpipeline.model;
 import java.util.Objects;
 
 /**
- * One document of a fetch after parsing: either its page, or the reason it was quarantined.
+ * One document of a fetch after parsing: its page, the reason it was quarantined, or, when its bytes are
+ * those of a document parsed before, a mark that the earlier parse stands for it (parsers are pure, so
+ * the same bytes give the same page).
  *
  * @param path             its path inside the fetch (or URL for web archive records)
  * @param sha256           hash of its raw bytes
- * @param page             the parsed page, or null when quarantined
- * @param quarantineReason why it could not be parsed, or null when parsed
+ * @param page             the parsed page, or null when quarantined or reused
+ * @param quarantineReason why it could not be parsed, or null
+ * @param reused           true when a document with the same bytes was parsed in an earlier ingest
  */
-public record Document(String path, String sha256, Page page, String quarantineReason) {
+public record Document(String path, String sha256, Page page, String quarantineReason, boolean reused) {
     public Document {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
-        if ((page == null) == (quarantineReason == null)) {
-            throw new IllegalArgumentException("a document is either parsed or quarantined: " + path);
+        int outcomes = (page != null ? 1 : 0) + (quarantineReason != null ? 1 : 0) + (reused ? 1 : 0);
+        if (outcomes != 1) {
+            throw new IllegalArgumentException("a document is parsed, quarantined or reused: " + path);
         }
     }
 
     public static Document parsed(String path, String sha256, Page page) {
-        return new Document(path, sha256, page, null);
+        return new Document(path, sha256, page, null, false);
     }
 
     public static Document quarantined(String path, String sha256, String reason) {
-        return new Document(path, sha256, null, reason);
+        return new Document(path, sha256, null, reason, false);
+    }
+
+    public static Document reused(String path, String sha256) {
+        return new Document(path, sha256, null, null, true);
     }
 
     public boolean isQuarantined() {
-        return page == null;
+        return quarantineReason != null;
     }
 }

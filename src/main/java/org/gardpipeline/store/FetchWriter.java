@@ -21,9 +21,11 @@ import org.gardpipeline.parse.Texts;
 final class FetchWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection db;
+    private final Statements sql;
 
-    FetchWriter(Connection db) {
+    FetchWriter(Connection db, Statements sql) {
         this.db = db;
+        this.sql = sql;
     }
 
     long insertFetch(Fetch fetch, List<Document> documents) throws SQLException {
@@ -52,6 +54,11 @@ final class FetchWriter {
         Set<Long> pages = new LinkedHashSet<>();
         for (Document d : documents) {
             Long pageId = null;
+            if (d.reused()) {
+                pageId = reuse(fetchId, d);
+                pages.add(pageId);
+                continue;
+            }
             if (!d.isQuarantined()) {
                 pageId = page(d.page(), fetch);
                 pages.add(pageId);
@@ -66,6 +73,33 @@ final class FetchWriter {
             insertDocument(fetchId, d, pageId);
         }
         return pages;
+    }
+
+    /**
+     * A document with the bytes of one parsed before: its earlier document row and what that fetch observed
+     * of its page in its format stand for it, without a parse.
+     */
+    private long reuse(long fetchId, Document d) throws SQLException {
+        update("""
+                INSERT INTO document (fetch_id, path, sha256, format, page_id, inquiry, facts, quarantine_reason)
+                SELECT ?, ?, sha256, format, page_id, inquiry, facts, NULL FROM document
+                WHERE sha256 = ? AND page_id IS NOT NULL ORDER BY fetch_id LIMIT 1""", fetchId, d.path(), d.sha256());
+        long pageId = single("SELECT page_id FROM document WHERE fetch_id = ? AND path = ?", fetchId, d.path());
+        long earlierFetch = single("SELECT min(fetch_id) FROM document WHERE sha256 = ? AND fetch_id <> ? AND page_id IS NOT NULL",
+                d.sha256(), fetchId);
+        update("""
+                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question, format)
+                SELECT o.slot_id, ?, o.content_id, o.question, o.format
+                FROM observation o JOIN slot s ON s.slot_id = o.slot_id
+                WHERE o.fetch_id = ? AND s.page_id = ?
+                  AND o.format = (SELECT format FROM document WHERE fetch_id = ? AND path = ?)""",
+                fetchId, earlierFetch, pageId, fetchId, d.path());
+        update("""
+                INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
+                SELECT n.slot_id, ?, n.kind, n.detail
+                FROM observation_note n JOIN slot s ON s.slot_id = n.slot_id
+                WHERE n.fetch_id = ? AND s.page_id = ?""", fetchId, earlierFetch, pageId);
+        return pageId;
     }
 
     private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
@@ -223,11 +257,11 @@ final class FetchWriter {
         return single("SELECT last_insert_rowid()");
     }
 
-    private Long single(String sql, Object... args) throws SQLException {
-        return Sql.single(db, sql, args);
+    private Long single(String query, Object... args) throws SQLException {
+        return sql.single(query, args);
     }
 
-    private void update(String sql, Object... args) throws SQLException {
-        Sql.update(db, sql, args);
+    private void update(String statement, Object... args) throws SQLException {
+        sql.update(statement, args);
     }
 }

@@ -81,13 +81,27 @@ public final class HistoryStore implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        FetchWriter writer = new FetchWriter(db);
-        long fetchId = writer.insertFetch(fetch, documents);
-        Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
-        SlotHistory history = new SlotHistory(db);
-        for (long slotId : affectedSlots(pages, fetch.complete())) {
-            history.rederive(slotId);
+        try (Statements sql = new Statements(db)) {
+            FetchWriter writer = new FetchWriter(db, sql);
+            long fetchId = writer.insertFetch(fetch, documents);
+            Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
+            boolean newest = isNewest(fetch);
+            SlotHistory history = new SlotHistory(db);
+            for (long slotId : affectedSlots(pages, fetch.complete())) {
+                history.update(slotId, fetchId, newest);
+            }
+            return finish(fetch, fetchId, started);
         }
+    }
+
+    /** True when no stored fetch comes after this one in date order: then history only grows at its end. */
+    private boolean isNewest(Fetch fetch) throws SQLException {
+        Long later = Sql.single(db, "SELECT count(*) FROM fetch WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
+                fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+        return later == 0;
+    }
+
+    private IngestSummary finish(Fetch fetch, long fetchId, long started) throws SQLException {
         double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
         Sql.update(db, "UPDATE fetch SET seconds = ? WHERE fetch_id = ?", seconds, fetchId);
         return summary(fetch, fetchId, false);
@@ -154,6 +168,20 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }
+    }
+
+    /** The hashes of every document parsed so far: documents with these bytes need no parse. */
+    public java.util.Set<String> parsedDocumentHashes() {
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT sha256 FROM document WHERE page_id IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("read document hashes", e);
+        }
+        return hashes;
     }
 
     /** True when a fetch of that date and label is stored. */

@@ -21,6 +21,36 @@ final class SlotHistory {
         this.db = db;
     }
 
+    /**
+     * Brings a slot's derived rows up to date after a fetch. When the fetch is the newest and shows the slot
+     * as it stands (or lacks a slot already gone), the timeline gains nothing and the rows stay as they are;
+     * otherwise the whole timeline is derived again.
+     */
+    void update(long slotId, long fetchId, boolean newestFetch) throws SQLException {
+        if (newestFetch && unchangedBy(slotId, fetchId)) {
+            return;
+        }
+        rederive(slotId);
+    }
+
+    private boolean unchangedBy(long slotId, long fetchId) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(db, """
+                SELECT s.present, cv.content_id, o.content_id
+                FROM slot s
+                LEFT JOIN version cv ON cv.version_id = s.current_version_id
+                LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
+                WHERE s.slot_id = ?""", fetchId, slotId);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            boolean present = rs.getBoolean(1);
+            long current = rs.getLong(2);
+            long observed = rs.getLong(3);
+            return observed == 0 ? !present : present && observed == current;
+        }
+    }
+
     void rederive(long slotId) throws SQLException {
         Timeline.Result result = Timeline.derive(points(slotId), this::parts);
         List<Long> versionIds = syncVersions(slotId, result.versions());

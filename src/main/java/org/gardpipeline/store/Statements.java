@@ -1,0 +1,61 @@
+package org.gardpipeline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prepared statements kept for the length of one fetch's transaction, so that the thousands of rows of a
+ * fetch are written without preparing the same SQL again for each.
+ */
+final class Statements implements AutoCloseable {
+    private final Connection db;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+    Statements(Connection db) {
+        this.db = db;
+    }
+
+    private PreparedStatement bind(String sql, Object... args) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = db.prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
+    }
+
+    /** The first column of the first row as a number, or null when there is no row or it is NULL. */
+    Long single(String sql, Object... args) throws SQLException {
+        try (ResultSet rs = bind(sql, args).executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            long value = rs.getLong(1);
+            return rs.wasNull() ? null : value;
+        }
+    }
+
+    int update(String sql, Object... args) throws SQLException {
+        return bind(sql, args).executeUpdate();
+    }
+
+    /** Runs a query with the statement kept; the caller closes the result set. */
+    ResultSet query(String sql, Object... args) throws SQLException {
+        return bind(sql, args).executeQuery();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement ps : prepared.values()) {
+            ps.close();
+        }
+        prepared.clear();
+    }
+}

@@ -1,0 +1,74 @@
+package org.gardpipeline.ingest;
+
+import static org.gardpipeline.FetchSeries.edit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gardpipeline.TestDb;
+import org.gardpipeline.store.HistoryStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parallel parsing and reusing earlier parses change the speed, never the database: row for row, a
+ * series ingested on all cores with reuse equals the same series parsed single-threaded with no reuse.
+ */
+class IngestEquivalenceTest {
+    @TempDir
+    Path dir;
+
+    private List<Path> fetches;
+
+    /** raw/'s 2022 pages, then one summary sentence edited, then the original bytes again, then the edit again. */
+    @BeforeEach
+    void series() throws IOException {
+        Path first = copy(Path.of("raw/2022-12-20-site"), dir.resolve("raw/2022-12-20"));
+        Path second = copy(first, dir.resolve("raw/2023-01-01"));
+        Path page = second.resolve("hirschsprung-disease");
+        String html = Files.readString(page, StandardCharsets.ISO_8859_1);
+        Files.writeString(page, edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a"),
+                StandardCharsets.ISO_8859_1);
+        Path third = copy(first, dir.resolve("raw/2023-02-01"));
+        Path fourth = copy(second, dir.resolve("raw/2023-03-01"));
+        fetches = List.of(first, second, third, fourth);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private Path ingest(String name, Ingester.Options options) {
+        Path db = dir.resolve(name + ".sqlite");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            for (Path f : fetches) {
+                new Ingester(store, options).ingest(FetchSource.open(f, FetchSource.Overrides.NONE));
+            }
+            assertEquals(List.of(), store.check());
+        }
+        return db;
+    }
+
+    @Test
+    void parallelWithReuseEqualsSingleThreadedWithoutRowForRow() {
+        Path fast = ingest("fast", new Ingester.Options(4, true));
+        Path plain = ingest("plain", new Ingester.Options(1, false));
+        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time)=[^,}]*";
+        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertEquals(List.of("changed", "changed", "changed"), TestDb.rows(fast,
+                "SELECT change FROM answer_changes WHERE page_key = 'gard-6660' AND fetched_at > '2022-12-20' ORDER BY fetched_at")
+                .stream().map(r -> r.get("change")).toList());
+        assertEquals(4L * 7, TestDb.count(fast, "SELECT count(*) FROM document"));
+    }
+}
