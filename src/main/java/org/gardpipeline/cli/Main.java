@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code gard} command and its subcommands. */
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
-        subcommands = {RunCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
+        subcommands = {RunCommand.class, FetchCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
                 RunsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -52,7 +52,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, ingest, export, parse, runs)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, fetch, ingest, export, parse, runs)");
     }
 
     static String version() {
