@@ -249,23 +249,10 @@ public final class WarcArchive {
         String type = r.type();
         try {
             long declared = r.headers().first("Content-Length").map(Long::parseLong).orElse(-1L);
-            if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
-                HttpResponse http = r instanceof WarcResponse resp ? resp.http() : ((WarcRevisit) r).http();
-                status = http.status();
-                MediaType payloadType = http.contentType() == null ? null : http.contentType().base();
-                if ("response".equals(type) && status == 200 && !isDocumentType(payloadType)) {
-                    type = "response-other";
-                }
-            }
-            long read = 0;
-            try (InputStream in = r.body().stream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    read += n;
-                }
-            }
-            if (declared >= 0 && read < declared) {
-                problem = "truncated: " + read + " of " + declared + " bytes";
+            // read, not closed: the reader computes the block digest as the body is consumed
+            byte[] block = r.body().stream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_DECODED * 2));
+            if (declared >= 0 && block.length < declared) {
+                problem = "truncated: " + block.length + " of " + declared + " bytes";
             } else if (r.truncated() != WarcTruncationReason.NOT_TRUNCATED) {
                 problem = "the capture was truncated (" + r.truncated().name().toLowerCase(Locale.ROOT) + ")";
             } else {
@@ -275,8 +262,17 @@ public final class WarcArchive {
                     problem = "block digest mismatch: the record's bytes were altered";
                 }
             }
+            if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
+                HttpResponse http = HttpResponse.parse(java.nio.channels.Channels.newChannel(
+                        new java.io.ByteArrayInputStream(block)));
+                status = http.status();
+                MediaType payloadType = http.contentType() == null ? null : http.contentType().base();
+                if ("response".equals(type) && status == 200 && !isDocumentType(payloadType)) {
+                    type = "response-other";
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            problem = "unreadable: " + e.getMessage();
+            problem = "unreadable: " + e;
         }
         return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo);
     }
