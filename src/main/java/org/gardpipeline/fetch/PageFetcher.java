@@ -103,7 +103,7 @@ public final class PageFetcher {
     }
 
     /** The earlier capture of a URL, for conditional requests. */
-    private record Earlier(Manifest.Entry entry, String folder) {
+    private record Earlier(Manifest.Entry entry, String folder, String fetchedAt) {
     }
 
     public PageFetcher(FetchSettings settings) {
@@ -180,7 +180,7 @@ public final class PageFetcher {
             this.warc = writer;
             Map<String, List<String>> info = new LinkedHashMap<>();
             info.put("software", List.of(settings.userAgent()));
-            info.put("format", List.of("WARC File Format 1.1"));
+            info.put("format", List.of("WARC File Format 1.0"));
             info.put("description", List.of(source));
             writer.write(new Warcinfo.Builder().date(started).filename(Manifest.WARC_FILE).fields(info).build());
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
@@ -367,10 +367,10 @@ public final class PageFetcher {
     private Exchange exchangeWithRetries(URI uri, Map<String, String> conditional) throws Failure, InterruptedException {
         int maxAttempts = settings.retries() + 1;
         for (int attempt = 1; ; attempt++) {
-            clock.await(hostKey(uri));
+            HostClock.Ticket ticket = clock.await(hostKey(uri));
             Exchange ex;
             try {
-                ex = exchange(uri, conditional);
+                ex = exchange(uri, conditional, ticket);
             } catch (LimitedBody.TooLarge e) {
                 throw new Failure(e.getMessage(), null, attempt);
             } catch (IOException e) {
@@ -415,7 +415,17 @@ public final class PageFetcher {
     }
 
     /** One HTTP GET; the body is bounded in size, and a silence longer than the read timeout aborts it. */
-    private Exchange exchange(URI uri, Map<String, String> conditional) throws IOException, InterruptedException {
+    private Exchange exchange(URI uri, Map<String, String> conditional, HostClock.Ticket ticket)
+            throws IOException, InterruptedException {
+        try {
+            return exchangeOnce(uri, conditional, ticket);
+        } finally {
+            ticket.answered();
+        }
+    }
+
+    private Exchange exchangeOnce(URI uri, Map<String, String> conditional, HostClock.Ticket ticket)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
@@ -424,7 +434,10 @@ public final class PageFetcher {
         HttpRequest request = b.build();
         Instant date = Instant.now();
         LimitedBody body = new LimitedBody(settings.maxBodyBytes());
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> body);
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            ticket.answered(); // the headers are in: the server has seen this request
+            return body;
+        });
         long timeout = settings.readTimeout().toNanos();
         long step = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
         HttpResponse<byte[]> response;
@@ -511,7 +524,7 @@ public final class PageFetcher {
     private String writeRevisit(Exchange ex, Earlier earlier) throws IOException {
         byte[] block = responseBlock(ex, false);
         UUID id = UUID.randomUUID();
-        WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+        WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
                 .recordId(id)
                 .date(ex.date())
                 .body(MediaType.HTTP_RESPONSE, block);
@@ -534,7 +547,11 @@ public final class PageFetcher {
     }
 
     private static String earlierDate(Earlier earlier) {
-        return earlier.folder().length() >= 10 ? earlier.folder().substring(0, 10) + "T00:00:00Z" : Instant.EPOCH.toString();
+        try {
+            return Instant.parse(earlier.fetchedAt()).toString();
+        } catch (RuntimeException e) {
+            return earlier.folder().length() >= 10 ? earlier.folder().substring(0, 10) + "T00:00:00Z" : Instant.EPOCH.toString();
+        }
     }
 
     /** The body with its Content-Encoding removed, bounded; an unknown encoding or a bomb is a failure. */
@@ -567,7 +584,8 @@ public final class PageFetcher {
                     continue;
                 }
                 String captured = e.captureFetch() == null ? folder.getFileName().toString() : e.captureFetch();
-                found.put(e.asked(), new Earlier(e, captured));
+                found.put(e.asked(), new Earlier(e, captured, e.captureFetch() == null || e.captureFetch().equals(folder.getFileName().toString())
+                        ? m.fetchedAt() : found.containsKey(e.asked()) ? found.get(e.asked()).fetchedAt() : m.fetchedAt()));
             }
         }
         return found;

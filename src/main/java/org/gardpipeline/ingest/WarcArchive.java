@@ -158,13 +158,66 @@ public final class WarcArchive {
             if (!(r instanceof WarcResponse response)) {
                 throw new IOException("the WARC record at offset " + offset + " is a " + r.type() + ", not a response");
             }
-            HttpResponse http = response.http();
-            byte[] raw;
-            try (InputStream in = http.body().stream()) {
-                raw = in.readAllBytes();
+            byte[] block = response.body().stream().readAllBytes();
+            HttpResponse http = httpHead(block);
+            byte[] raw = java.util.Arrays.copyOfRange(block, headEnd(block), block.length);
+            if (http.headers().all("Transfer-Encoding").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
+                raw = dechunk(raw);
             }
             return ContentDecoding.decode(raw, http.headers().first("Content-Encoding").orElse(null), MAX_DECODED);
         }
+    }
+
+    /** The status line and headers of an HTTP response block. */
+    private static HttpResponse httpHead(byte[] block) throws IOException {
+        return HttpResponse.parseWithoutBody(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block)),
+                java.nio.channels.Channels.newChannel(java.io.OutputStream.nullOutputStream()));
+    }
+
+    /** Where the body of an HTTP response block starts: after the first empty line. */
+    static int headEnd(byte[] block) throws IOException {
+        for (int i = 0; i + 1 < block.length; i++) {
+            if (block[i] == '\n' && block[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (i + 3 < block.length && block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' && block[i + 3] == '\n') {
+                return i + 4;
+            }
+        }
+        throw new IOException("HTTP response without the end of its headers");
+    }
+
+    /** Removes HTTP/1.1 chunked framing, as some archives keep it in their records. */
+    static byte[] dechunk(byte[] body) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length);
+        int i = 0;
+        while (i < body.length) {
+            int eol = i;
+            while (eol < body.length && body[eol] != '\n') {
+                eol++;
+            }
+            String line = new String(body, i, eol - i, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            int semi = line.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt(semi >= 0 ? line.substring(0, semi).strip() : line, 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunked encoding: '" + line + "'");
+            }
+            i = eol + 1;
+            if (size == 0) {
+                break;
+            }
+            if (i + size > body.length) {
+                throw new IOException("truncated chunked body");
+            }
+            out.write(body, i, size);
+            i += size;
+            while (i < body.length && (body[i] == '\r' || body[i] == '\n')) {
+                i++;
+            }
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -263,10 +316,10 @@ public final class WarcArchive {
                 }
             }
             if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
-                HttpResponse http = HttpResponse.parse(java.nio.channels.Channels.newChannel(
-                        new java.io.ByteArrayInputStream(block)));
+                HttpResponse http = httpHead(block);
                 status = http.status();
-                MediaType payloadType = http.contentType() == null ? null : http.contentType().base();
+                MediaType payloadType = http.headers().first("Content-Type").map(MediaType::parseLeniently)
+                        .map(MediaType::base).orElse(null);
                 if ("response".equals(type) && status == 200 && !isDocumentType(payloadType)) {
                     type = "response-other";
                 }

@@ -288,7 +288,7 @@ class FetchCommandTest {
             String[] run = {"run", "--raw", raw().toString(), "--db", db.toString(), "--out", dir.resolve("out").toString()};
             CommandLineRun first = CommandLineRun.of(run);
             assertEquals(3, first.exitCode(), first.err());
-            assertEquals(3, TestDb.count(db, "SELECT count(*) FROM answer_versions"));
+            assertEquals(3, TestDb.count(db, "SELECT count(*) FROM answer_versions"), first.out() + first.err());
 
             CommandLineRun second = fetch(site, "--ids", ids);
             assertEquals(0, second.exitCode(), second.err());
@@ -312,7 +312,7 @@ class FetchCommandTest {
             assertEquals(4, revisits);
 
             CommandLineRun again = CommandLineRun.of(run);
-            assertEquals(3, again.exitCode(), again.err());
+            assertEquals(3, again.exitCode(), again.out() + again.err());
             assertEquals(3, TestDb.count(db, "SELECT count(*) FROM answer_versions"), "no new versions");
             assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes c JOIN fetch f USING (fetch_id) "
                     + "WHERE f.label = 'fetch-2'"));
@@ -343,7 +343,11 @@ class FetchCommandTest {
             for (int i = 1; i < requests.size(); i++) {
                 minGapMs = Math.min(minGapMs, (requests.get(i).nanos() - requests.get(i - 1).nanos()) / 1_000_000);
             }
-            assertTrue(minGapMs >= 100 - 25, "requests to one host at least 100 ms apart (less a little), got " + minGapMs);
+            long t0 = requests.get(0).nanos();
+            String timeline = requests.stream().map(q -> (q.nanos() - t0) / 1_000_000 + "ms " + q.path())
+                    .collect(Collectors.joining(", "));
+            assertTrue(minGapMs >= 100 - 25, "requests to one host at least 100 ms apart (less a little), got "
+                    + minGapMs + ": " + timeline);
             assertTrue(site.maxInFlight() <= 2, "in flight: " + site.maxInFlight());
         }
     }
