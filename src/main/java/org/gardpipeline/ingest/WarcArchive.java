@@ -245,18 +245,23 @@ public final class WarcArchive {
                 if (start > 0) {
                     reader.position(start);
                 }
-                long lastGood = start;
+                long lastGood = -1;
                 while (true) {
-                    long before = reader.position();
                     Optional<WarcRecord> next;
                     try {
                         next = reader.next();
                     } catch (IOException | RuntimeException e) {
-                        if (entries.isEmpty() && before == 0) {
+                        long failedAt = lastGood < 0 ? start : nextRecordStart(file, lastGood + 1, gzip);
+                        if (entries.isEmpty() && failedAt <= 0) {
                             throw new UsageException(file + " is not a WARC file: " + e.getMessage());
                         }
-                        entries.add(new Entry(before, null, null, lastDate(entries), null, 0, e.getMessage(), null));
-                        resumeAt = nextRecordStart(file, Math.max(before, lastGood) + 1, gzip);
+                        if (failedAt < 0) {
+                            failedAt = Math.max(start, lastGood + 1);
+                        }
+                        String target = salvageTarget(file, failedAt, gzip);
+                        entries.add(new Entry(failedAt, target == null ? null : "response", target, lastDate(entries),
+                                null, 0, "unreadable: " + e.getMessage(), null));
+                        resumeAt = nextRecordStart(file, failedAt + 1, gzip);
                         break;
                     }
                     if (next.isEmpty()) {
@@ -281,6 +286,31 @@ public final class WarcArchive {
             }
         }
         return entries;
+    }
+
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("(?m)^WARC-Target-URI:\\s*<?([^\\s>]+)>?\\s*$");
+
+    /** The WARC-Target-URI of a damaged record, read from whatever of its header survives; null when none does. */
+    private static String salvageTarget(Path file, long offset, boolean gzip) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(offset);
+            InputStream raw = java.nio.channels.Channels.newInputStream(ch);
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            try (InputStream in = gzip ? new java.util.zip.GZIPInputStream(raw) : raw) {
+                byte[] buffer = new byte[4096];
+                for (int n; head.size() < 16384 && (n = in.read(buffer)) > 0; ) {
+                    head.write(buffer, 0, n);
+                }
+            } catch (IOException partial) {
+                // keep what was decoded before the damage
+            }
+            String text = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            java.util.regex.Matcher m = TARGET.matcher(end >= 0 ? text.substring(0, end) : text);
+            return m.find() ? m.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Instant lastDate(List<Entry> entries) {
