@@ -386,6 +386,33 @@ class FetchCommandTest {
     }
 
     @Test
+    void runWithFetchFetchesIngestsAndExports() throws Exception {
+        byte[] answer = FetchSeries.answerText().getBytes(StandardCharsets.UTF_8);
+        try (TestSite site = new TestSite()) {
+            site.on("/sitemap.xml", (ex, n) -> site.send(ex, 200, "application/xml", ("<?xml version=\"1.0\"?>"
+                    + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + site.base()
+                    + "/diseases/6007/caudal-regression-sequence</loc></url></urlset>").getBytes(StandardCharsets.UTF_8)));
+            site.on("/diseases/6007/caudal-regression-sequence", (ex, n) -> site.sendMaybeGzip(ex, "text/plain", answer));
+            Path db = dir.resolve("out/gard.sqlite");
+            CommandLineRun r = CommandLineRun.of("run", "--fetch", "--sitemap", site.base() + "/sitemap.xml",
+                    "--delay", "50ms", "--raw", raw().toString(), "--db", db.toString(), "--out", dir.resolve("out").toString());
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("fetched 1 pages into"), r.out());
+            assertTrue(r.out().contains("(fetch): 1 documents, 1 parsed, 0 quarantined; 3 added"), r.out());
+            assertTrue(Files.readString(dir.resolve("out/answers.csv")).contains("Caudal regression sequence"));
+
+            site.on("/diseases/6007/caudal-regression-sequence", (ex, n) -> site.send(ex, 503, "text/plain", new byte[0]));
+            CommandLineRun failing = CommandLineRun.of("run", "--fetch", "--sitemap", site.base() + "/sitemap.xml",
+                    "--delay", "50ms", "--backoff", "10ms", "--retries", "1", "--raw", raw().toString(),
+                    "--db", db.toString(), "--out", dir.resolve("out").toString());
+            assertEquals(3, failing.exitCode(), failing.out() + failing.err());
+            assertTrue(failing.err().contains("HTTP 503 (after 2 attempts)"), failing.err());
+            assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes WHERE change = 'removed'"));
+        }
+        assertEquals(2, CommandLineRun.of("run", "--ids", "1", "--raw", raw().toString()).exitCode(), "--ids needs --fetch");
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, CommandLineRun.of("fetch", "--out", dir.toString()).exitCode());
         CommandLineRun badId = CommandLineRun.of("fetch", "--ids", "12a", "--out", dir.toString());
