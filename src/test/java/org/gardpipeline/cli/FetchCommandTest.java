@@ -44,10 +44,10 @@ class FetchCommandTest {
         return dir.resolve("raw");
     }
 
-    /** gard fetch with test-sized politeness: 50 ms between requests, short timeouts. */
+    /** gard fetch with test-sized politeness: 50 ms between requests, short backoff. */
     private CommandLineRun fetch(TestSite site, String... more) {
         Map<String, String> options = new java.util.LinkedHashMap<>(Map.of("--base-url", site.base(), "--out",
-                raw().toString(), "--delay", "50ms", "--backoff", "50ms", "--retries", "2", "--read-timeout", "500ms",
+                raw().toString(), "--delay", "50ms", "--backoff", "50ms", "--retries", "2", "--read-timeout", "3s",
                 "--connect-timeout", "2s", "--contact", "mailto:test@example.org"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             options.put(more[i], more[i + 1]);
@@ -105,7 +105,7 @@ class FetchCommandTest {
                 assertTrue(q.header("User-Agent").matches("gard-pipeline/\\S+ \\(\\+mailto:test@example.org\\)"), q.header("User-Agent"));
                 assertEquals("gzip", q.header("Accept-Encoding"));
             }
-            assertEquals(1, site.requests("/robots.txt").size());
+            assertEquals(1, site.requests("/robots.txt").size(), r.err());
 
             // round trip: each 200 response record holds the exact bytes sent (gzip ones still compressed)
             Map<String, Gard2022Site.Page> byPath = new HashMap<>();
@@ -220,7 +220,7 @@ class FetchCommandTest {
                 Thread.sleep(20_000);
             });
             long started = System.nanoTime();
-            CommandLineRun r = fetch(site, "--ids", "1,2,3,4,5,6,7", "--max-body", "200000");
+            CommandLineRun r = fetch(site, "--ids", "1,2,3,4,5,6,7", "--max-body", "200000", "--read-timeout", "500ms");
             double seconds = (System.nanoTime() - started) / 1e9;
             assertEquals(3, r.exitCode(), r.err());
             assertTrue(seconds < 20, "took " + seconds + " s");
