@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest one fetch: a folder YYYY-MM-DD[-label]/ of documents, or a single document file.")
+        description = "Ingest one fetch: a folder YYYY-MM-DD[-label]/ of documents (or holding a WARC file), a single document "
+                + "file, or a WARC file (.warc or .warc.gz; one fetch per capture day).")
 final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "the fetch folder or document file")
+    @Parameters(paramLabel = "PATH", description = "the fetch folder, document file or WARC file")
     Path path;
 
     @Option(names = "--fetched-at", paramLabel = "DATE",
@@ -41,13 +42,18 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FetchSource source = FetchSource.open(path, new FetchSource.Overrides(fetchedAt, complete));
+        List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            IngestSummary summary = new Ingester(store).ingest(source);
-            IngestReport.print(spec.commandLine().getErr(), summary, logging);
-            int code = IngestReport.finish(spec.commandLine().getErr(), store, List.of(summary));
+            Ingester ingester = new Ingester(store);
+            List<IngestSummary> summaries = new java.util.ArrayList<>();
+            for (FetchSource source : sources) {
+                IngestSummary summary = ingester.ingest(source);
+                IngestReport.print(spec.commandLine().getErr(), summary, logging);
+                summaries.add(summary);
+            }
+            int code = IngestReport.finish(spec.commandLine().getErr(), store, summaries);
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(List.of(summary), code)));
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
             }
             return code;
         }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 /** The {@code gard} command and its subcommands. */
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
-        subcommands = {RunCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
-                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class, CheckCommand.class, BackupCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, FetchCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
+                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class, CheckCommand.class,
+                BackupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +60,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, ingest, export, parse, runs)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, fetch, ingest, export, parse, runs)");
     }
 
     static String version() {

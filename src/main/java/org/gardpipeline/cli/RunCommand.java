@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gardpipeline.export.CsvExporter;
+import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.ingest.UsageException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Migrate the database, ingest every fetch under the raw folder not yet ingested (in date order), "
-                + "and export the CSV datasets.")
+                + "and export the CSV datasets. A fetch is a folder YYYY-MM-DD[-label]/ or a WARC file (.warc, .warc.gz). "
+                + "With --fetch, first fetch pages into a new fetch folder.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,10 +45,26 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Option(names = "--fetch", description = "first fetch pages (--ids, --urls or --sitemap, with the options of "
+            + "gard fetch) into a new fetch folder under the raw folder")
+    boolean fetch;
+
+    @Mixin
+    FetchOptions fetchOptions;
+
     @Override
     public Integer call() {
-        List<FetchSource> fetches = fetchesUnder(raw);
         PrintWriter err = spec.commandLine().getErr();
+        int fetchFailed = 0;
+        if (fetch) {
+            PageFetcher.Result fetched = fetchOptions.fetch(raw, err);
+            fetchFailed = fetched.failed().size();
+            err.printf("fetched %d pages into %s: %d failed%n", fetched.manifest().pages().size(), fetched.folder(),
+                    fetchFailed);
+        } else if (fetchOptions.given()) {
+            throw new UsageException("--ids, --urls and --sitemap need --fetch");
+        }
+        List<FetchSource> fetches = fetchesUnder(raw);
         try (HistoryStore store = HistoryStore.open(database.db)) {
             Ingester ingester = new Ingester(store);
             List<IngestSummary> summaries = new ArrayList<>();
@@ -63,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
                 err.printf("exported %d rows to %s%n", result.rows(), result.folder());
             }
             int code = IngestReport.finish(err, store, summaries);
+            if (fetchFailed > 0) {
+                code = ExitCode.QUARANTINED;
+            }
             if (json) {
                 spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
             }
@@ -79,8 +100,11 @@ final class RunCommand implements Callable<Integer> {
         List<FetchSource> sources = new ArrayList<>();
         try (Stream<Path> children = Files.list(raw)) {
             for (Path child : (Iterable<Path>) children.sorted()::iterator) {
-                if (Files.isDirectory(child) && !child.getFileName().toString().startsWith(".")) {
-                    sources.add(FetchSource.open(child, FetchSource.Overrides.NONE));
+                if (child.getFileName().toString().startsWith(".")) {
+                    continue; // hidden, or a fetch still being written
+                }
+                if (Files.isDirectory(child) || FetchSource.isWarcFile(child)) {
+                    sources.addAll(FetchSource.openAll(child, FetchSource.Overrides.NONE));
                 }
             }
         } catch (IOException e) {

@@ -76,10 +76,70 @@ public final class FetchSource {
         return root;
     }
 
+    /**
+     * The fetches a path holds: a fetch folder (whose WARC files, if any, give its documents), a single document
+     * file, or a WARC file, which is one fetch per capture day (UTC) unless its name or {@code --fetched-at} dates it.
+     */
+    public static List<FetchSource> openAll(Path path, Overrides overrides) {
+        if (Files.isRegularFile(path) && WarcArchive.isWarcName(path)) {
+            return openWarc(path, overrides);
+        }
+        return List.of(open(path, overrides));
+    }
+
+    private static List<FetchSource> openWarc(Path file, Overrides overrides) {
+        List<WarcArchive.Capture> captures = WarcArchive.captures(file);
+        String base = WarcArchive.baseName(file);
+        Matcher m = FOLDER_NAME.matcher(base);
+        String label = m.matches() ? (m.group(2) == null ? "" : m.group(2)) : base;
+        String fixedDate = overrides.fetchedAt() != null ? overrides.fetchedAt() : m.matches() ? m.group(1) : null;
+        boolean complete = overrides.complete() != null && overrides.complete();
+        java.util.TreeMap<String, List<RawDocument>> byDay = new java.util.TreeMap<>();
+        for (WarcArchive.Capture c : captures) {
+            String day = fixedDate != null ? checkedDate(fixedDate.trim(), file)
+                    : LocalDate.ofInstant(c.date(), java.time.ZoneOffset.UTC).toString();
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(c.document());
+        }
+        if (byDay.isEmpty()) {
+            throw new UsageException(file + " holds no HTML or text page captures (200 response records)");
+        }
+        List<FetchSource> sources = new ArrayList<>();
+        byDay.forEach((day, docs) -> {
+            List<RawDocument> unique = uniqueByPath(docs);
+            Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
+            sources.add(new FetchSource(file, fetch, unique));
+        });
+        return sources;
+    }
+
+    /** One document per path, the last one given (a later capture of the same page wins). */
+    private static List<RawDocument> uniqueByPath(List<RawDocument> docs) {
+        java.util.LinkedHashMap<String, RawDocument> byPath = new java.util.LinkedHashMap<>();
+        for (RawDocument d : docs) {
+            byPath.remove(d.path());
+            byPath.put(d.path(), d);
+        }
+        List<RawDocument> sorted = new ArrayList<>(byPath.values());
+        sorted.sort(java.util.Comparator.comparing(RawDocument::path));
+        return sorted;
+    }
+
+    /** True for a WARC file (by name) that can be a fetch of its own under raw/. */
+    public static boolean isWarcFile(Path file) {
+        return Files.isRegularFile(file) && WarcArchive.isWarcName(file);
+    }
+
     /** Reads a fetch folder or single file; every problem with its name or options is a {@link UsageException}. */
     public static FetchSource open(Path path, Overrides overrides) {
         if (!Files.exists(path)) {
             throw new UsageException("no such file or folder: " + path);
+        }
+        if (Files.isRegularFile(path) && WarcArchive.isWarcName(path)) {
+            List<FetchSource> all = openWarc(path, overrides);
+            if (all.size() != 1) {
+                throw new UsageException(path + " holds captures of " + all.size() + " days; ingest it as several fetches");
+            }
+            return all.get(0);
         }
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
@@ -88,6 +148,9 @@ public final class FetchSource {
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
+        if (fetchedAt == null && folder) {
+            fetchedAt = earliestWarcCapture(path);
+        }
         if (fetchedAt == null) {
             throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
         }
@@ -128,14 +191,44 @@ public final class FetchSource {
         return props;
     }
 
+    /** The folder's WARC files (by name), sorted. */
+    private static List<Path> warcFiles(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(WarcArchive::isWarcName).sorted().toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot list fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String earliestWarcCapture(Path folder) {
+        java.time.Instant earliest = null;
+        for (Path warc : warcFiles(folder)) {
+            for (WarcArchive.Capture c : WarcArchive.captures(warc)) {
+                if (earliest == null || c.date().isBefore(earliest)) {
+                    earliest = c.date();
+                }
+            }
+        }
+        return earliest == null ? null : earliest.toString();
+    }
+
     private static List<RawDocument> listDocuments(Path folder) {
+        List<Path> warcs = warcFiles(folder);
         try (Stream<Path> files = Files.walk(folder)) {
             List<RawDocument> documents = new ArrayList<>();
             files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().equals(PROPERTIES))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !WarcArchive.isWarcName(f))
+                    // the manifest of gard fetch describes the WARC beside it; it is no document
+                    .filter(f -> warcs.isEmpty() || !f.getFileName().toString().equals("manifest.json"))
                     .sorted()
                     .forEach(f -> documents.add(RawDocument.file(folder.relativize(f).toString().replace('\\', '/'), f)));
+            List<RawDocument> fromWarcs = new ArrayList<>();
+            for (Path warc : warcs) {
+                WarcArchive.captures(warc).forEach(c -> fromWarcs.add(c.document()));
+            }
+            documents.addAll(uniqueByPath(fromWarcs));
             return documents;
         } catch (IOException e) {
             throw new UsageException("cannot list fetch folder " + folder + ": " + e.getMessage(), e);

@@ -110,7 +110,7 @@ class RunCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"run", "ingest", "export", "parse", "runs"}) {
+        for (String command : new String[] {"run", "fetch", "ingest", "export", "parse", "runs"}) {
             CommandLineRun r = CommandLineRun.of(command, "--help");
             assertEquals(0, r.exitCode(), command);
             assertTrue(r.out().startsWith("Usage: gard " + command), r.out());

@@ -1,0 +1,60 @@
+package org.gardpipeline.fetch;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps requests to one host at least {@code delay} apart as the server sees them: a request starts only after
+ * the previous request to that host has been answered (its response headers arrived, or it failed) and a full
+ * delay has passed since. Measured from the answer, not from the start, so a slow connection set-up cannot bunch
+ * two requests together at the server. Bodies may still download in parallel (up to the concurrency).
+ */
+final class HostClock {
+    private final long delayNanos;
+    private final Map<String, Long> next = new HashMap<>();
+    private final Map<String, Boolean> busy = new HashMap<>();
+
+    HostClock(Duration delay) {
+        this.delayNanos = delay.toNanos();
+    }
+
+    /** A request's hold on its host, released once when it is answered. */
+    final class Ticket {
+        private final String host;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Ticket(String host) {
+            this.host = host;
+        }
+
+        void answered() {
+            if (released.compareAndSet(false, true)) {
+                synchronized (HostClock.this) {
+                    busy.put(host, false);
+                    next.put(host, System.nanoTime() + delayNanos);
+                    HostClock.this.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Blocks until a request to the host may start. */
+    synchronized Ticket await(String host) throws InterruptedException {
+        while (true) {
+            long now = System.nanoTime();
+            long wait = next.getOrDefault(host, now) - now;
+            if (!busy.getOrDefault(host, false) && wait <= 0) {
+                busy.put(host, true);
+                return new Ticket(host);
+            }
+            if (wait > 0) {
+                long ms = Math.max(1, wait / 1_000_000);
+                wait(ms);
+            } else {
+                wait();
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.gardpipeline.cli;
+
+import static org.gardpipeline.FetchSeries.answerText;
+import static org.gardpipeline.FetchSeries.edit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.gardpipeline.Gard2022Site;
+import org.gardpipeline.TestDb;
+import org.gardpipeline.TestSite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+
+class WarcIngestTest {
+    @TempDir
+    Path dir;
+
+    /** A captured response: URL, date, content type, extra headers and the body as sent. */
+    record Capture(String url, String date, String contentType, byte[] body, String... headers) {
+    }
+
+    static Capture answer(String url, String date, String text) {
+        return new Capture(url, date, "text/html; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a WARC (plain or gzip per record) the way an archive would, with block digests. */
+    static byte[] warc(WarcCompression compression, Capture... captures) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(out), compression)) {
+            for (Capture c : captures) {
+                StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: " + c.contentType() + "\r\n");
+                for (String h : c.headers()) {
+                    head.append(h).append("\r\n");
+                }
+                head.append("Content-Length: ").append(c.body().length).append("\r\n\r\n");
+                byte[] block = concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), c.body());
+                writer.write(new WarcResponse.Builder(URI.create(c.url())).date(Instant.parse(c.date()))
+                        .blockDigest(new WarcDigest("sha256", sha256(block)))
+                        .body(MediaType.HTTP_RESPONSE, block).build());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = new byte[a.length + b.length];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path db() {
+        return dir.resolve("gard.sqlite");
+    }
+
+    private CommandLineRun ingest(Path file) {
+        return CommandLineRun.of("ingest", file.toString(), "--db", db().toString());
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void plainAndGzipWarcIngestTheirHtmlResponsesDatedByWarcDate() throws Exception {
+        for (WarcCompression c : List.of(WarcCompression.NONE, WarcCompression.GZIP)) {
+            String name = c == WarcCompression.NONE ? "ia.warc" : "ia.warc.gz";
+            Path db = dir.resolve(name + ".sqlite");
+            Path file = write(name, warc(c,
+                    answer("https://rarediseases.info.nih.gov/gard/6007/caudal-regression-sequence/cases/1", "2015-03-01T10:00:00Z", answerText()),
+                    new Capture("https://rarediseases.info.nih.gov/style.css", "2015-03-01T10:00:01Z", "text/css",
+                            "body {}".getBytes(StandardCharsets.UTF_8))));
+            CommandLineRun r = CommandLineRun.of("ingest", file.toString(), "--db", db.toString());
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().contains("fetch 2015-03-01 (ia): 1 documents, 1 parsed"), r.err());
+            assertEquals(3, TestDb.count(db, "SELECT count(*) FROM current_answers"));
+            assertEquals("https://rarediseases.info.nih.gov/gard/6007/caudal-regression-sequence/cases/1",
+                    TestDb.rows(db, "SELECT path FROM document").get(0).get("path"));
+        }
+    }
+
+    @Test
+    void gzipContentEncodingIsDecodedBeforeParsing() throws Exception {
+        byte[] gz = TestSite.gzip(answerText().getBytes(StandardCharsets.UTF_8));
+        Path file = write("2015-03-01-gz.warc.gz", warc(WarcCompression.GZIP,
+                new Capture("https://example.org/a", "2015-03-01T10:00:00Z", "text/plain", gz, "Content-Encoding: gzip")));
+        CommandLineRun r = ingest(file);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(3, TestDb.count(db(), "SELECT count(*) FROM current_answers"));
+        assertEquals(TestSite.sha256(answerText().getBytes(StandardCharsets.UTF_8)),
+                TestDb.rows(db(), "SELECT sha256 FROM document").get(0).get("sha256"));
+    }
+
+    @Test
+    void aWarcOfSeveralCaptureDaysIsOneFetchPerDayInDateOrder() throws Exception {
+        String later = edit(answerText(), "In many cases, the cause is unclear.", "In most cases, the cause is unknown.");
+        String url = "https://rarediseases.info.nih.gov/gard/6007/caudal-regression-sequence";
+        Path raw = dir.resolve("raw");
+        write("raw/internet-archive.warc.gz", warc(WarcCompression.GZIP,
+                answer(url, "2016-04-02T08:00:00Z", later),
+                answer(url, "2015-03-01T10:00:00Z", answerText()),
+                answer(url, "2015-03-01T23:00:00Z", answerText())));
+        CommandLineRun r = CommandLineRun.of("run", "--raw", raw.toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<Map<String, Object>> fetches = TestDb.rows(db(), "SELECT fetched_at, label, documents FROM fetches ORDER BY fetch_id");
+        assertEquals(2, fetches.size(), fetches.toString());
+        assertEquals("2015-03-01", fetches.get(0).get("fetched_at"));
+        assertEquals("internet-archive", fetches.get(0).get("label"));
+        assertEquals("2016-04-02", fetches.get(1).get("fetched_at"));
+        assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM answer_changes WHERE change = 'changed'"));
+        CommandLineRun again = CommandLineRun.of("run", "--raw", raw.toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("nothing new"), again.err());
+    }
+
+    @Test
+    void aRecordWhoseBytesWereAlteredIsQuarantinedAndTheOthersIngested() throws Exception {
+        for (WarcCompression c : List.of(WarcCompression.NONE, WarcCompression.GZIP)) {
+            Path db = dir.resolve(c + ".sqlite");
+            byte[] page = Gard2022Site.pages().get(0).bytes();
+            byte[] bytes = warc(c,
+                    answer("https://example.org/one", "2015-03-01T10:00:00Z", answerText()),
+                    new Capture("https://example.org/two", "2015-03-01T10:00:00Z", "text/html", page),
+                    answer("https://example.org/three", "2015-03-01T10:00:00Z", answerText()));
+            if (c == WarcCompression.NONE) {
+                int at = indexOf(bytes, "ng-version".getBytes(StandardCharsets.US_ASCII));
+                bytes[at] = 'N'; // bit rot inside record two
+            } else {
+                int two = nthGzipMember(bytes, 2);
+                bytes[two + 200] ^= 0x55; // inside record two's compressed data
+            }
+            Path file = write("2015-03-01-" + c + ".warc" + (c == WarcCompression.GZIP ? ".gz" : ""), bytes);
+            CommandLineRun r = CommandLineRun.of("ingest", file.toString(), "--db", db.toString());
+            assertEquals(3, r.exitCode(), r.out() + r.err());
+            List<Map<String, Object>> q = TestDb.rows(db, "SELECT path, quarantine_reason FROM document WHERE quarantine_reason IS NOT NULL");
+            assertEquals(1, q.size(), q.toString());
+            assertTrue(String.valueOf(q.get(0).get("quarantine_reason")).contains("WARC record"), q.toString());
+            assertEquals(2, TestDb.count(db, "SELECT count(*) FROM document WHERE quarantine_reason IS NULL"), c.toString());
+        }
+    }
+
+    @Test
+    void aWarcCutShortQuarantinesItsLastRecordOnly() throws Exception {
+        for (WarcCompression c : List.of(WarcCompression.NONE, WarcCompression.GZIP)) {
+            Path db = dir.resolve("cut-" + c + ".sqlite");
+            byte[] bytes = warc(c,
+                    answer("https://example.org/one", "2015-03-01T10:00:00Z", answerText()),
+                    answer("https://example.org/two", "2015-03-01T10:00:00Z", answerText()));
+            byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 700);
+            Path file = write("2015-03-01-cut-" + c + ".warc" + (c == WarcCompression.GZIP ? ".gz" : ""), cut);
+            CommandLineRun r = CommandLineRun.of("ingest", file.toString(), "--db", db.toString());
+            assertEquals(3, r.exitCode(), r.out() + r.err());
+            assertEquals("https://example.org/two", TestDb.rows(db,
+                    "SELECT path FROM document WHERE quarantine_reason IS NOT NULL").get(0).get("path"));
+            assertEquals(1, TestDb.count(db, "SELECT count(*) FROM document WHERE quarantine_reason IS NULL"));
+        }
+    }
+
+    @Test
+    void aRecordWithAGarbledHeaderIsQuarantinedAndReadingGoesOn() throws Exception {
+        byte[] bytes = warc(WarcCompression.NONE,
+                answer("https://example.org/one", "2015-03-01T10:00:00Z", answerText()),
+                answer("https://example.org/two", "2015-03-01T10:00:00Z", answerText()),
+                answer("https://example.org/three", "2015-03-01T10:00:00Z", answerText()));
+        int second = indexOf(bytes, "WARC/1.", indexOf(bytes, "WARC/1.".getBytes(StandardCharsets.US_ASCII), 0) + 1);
+        int length = indexOf(bytes, "Content-Length: ".getBytes(StandardCharsets.US_ASCII), second);
+        bytes[length + 16] = 'x'; // Content-Length: x...
+        Path file = write("2015-03-01-garbled.warc", bytes);
+        CommandLineRun r = ingest(file);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("corrupt WARC record"), r.err());
+        assertEquals(List.of(Map.of("path", "https://example.org/one"), Map.of("path", "https://example.org/three")),
+                TestDb.rows(db(), "SELECT path FROM document WHERE quarantine_reason IS NULL ORDER BY path"));
+    }
+
+    @Test
+    void aFileNamedWarcThatIsNotAWarcIsAUsageErrorNamingIt() throws Exception {
+        Path file = write("2015-03-01-notes.warc", "these are my notes, not an archive\n".getBytes(StandardCharsets.UTF_8));
+        CommandLineRun r = ingest(file);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + " is not a WARC file"), r.err());
+        assertTrue(Files.notExists(db()) || TestDb.count(db(), "SELECT count(*) FROM fetch") == 0);
+        Path gz = write("raw/x.warc.gz", TestSite.gzip("not a warc".getBytes(StandardCharsets.UTF_8)));
+        CommandLineRun run = CommandLineRun.of("run", "--raw", gz.getParent().toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("x.warc.gz is not a WARC file"), run.err());
+    }
+
+    private static int indexOf(byte[] hay, String needle, int from) {
+        return indexOf(hay, needle.getBytes(StandardCharsets.US_ASCII), from);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        return indexOf(hay, needle, 0);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = from; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    private static int nthGzipMember(byte[] bytes, int n) {
+        int found = 0;
+        for (int i = 0; i + 2 < bytes.length; i++) {
+            if ((bytes[i] & 0xff) == 0x1f && (bytes[i + 1] & 0xff) == 0x8b && bytes[i + 2] == 8 && ++found == n) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no gzip member " + n);
+    }
+}
