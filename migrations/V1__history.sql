@@ -48,6 +48,7 @@ CREATE TABLE document (
     CHECK ((page_id IS NULL) <> (quarantine_reason IS NULL))
 );
 CREATE INDEX document_page ON document (page_id, fetch_id);
+CREATE INDEX document_sha256 ON document (sha256);
 
 CREATE TABLE slot (
     slot_id            INTEGER PRIMARY KEY,

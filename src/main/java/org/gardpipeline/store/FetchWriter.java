@@ -90,15 +90,15 @@ final class FetchWriter {
         update("""
                 INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question, format)
                 SELECT o.slot_id, ?, o.content_id, o.question, o.format
-                FROM observation o JOIN slot s ON s.slot_id = o.slot_id
-                WHERE o.fetch_id = ? AND s.page_id = ?
+                FROM slot s JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
+                WHERE s.page_id = ?
                   AND o.format = (SELECT format FROM document WHERE fetch_id = ? AND path = ?)""",
                 fetchId, earlierFetch, pageId, fetchId, d.path());
         update("""
                 INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
                 SELECT n.slot_id, ?, n.kind, n.detail
-                FROM observation_note n JOIN slot s ON s.slot_id = n.slot_id
-                WHERE n.fetch_id = ? AND s.page_id = ?""", fetchId, earlierFetch, pageId);
+                FROM slot s JOIN observation_note n ON n.slot_id = s.slot_id AND n.fetch_id = ?
+                WHERE s.page_id = ?""", fetchId, earlierFetch, pageId);
         return pageId;
     }
 

@@ -1,0 +1,84 @@
+package org.gardpipeline.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.gardpipeline.ingest.FetchSource;
+import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.store.HistoryStore;
+import org.gardpipeline.store.PageRef;
+
+/**
+ * History growth: N fetches of the corpus, each with 1% of its pages edited, ingested in one process. Prints
+ * the ingest time of every fetch, the database size after 1, 10 and N fetches, and the time of the history
+ * queries an analyst runs (median of 20).
+ *
+ * <p>Arguments: CORPUS WORKDIR N
+ */
+public final class HistoryGrowthBenchmark {
+    private HistoryGrowthBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args[0]);
+        Path work = Files.createDirectories(Path.of(args[1]));
+        int n = Integer.parseInt(args[2]);
+        Path db = work.resolve("growth.sqlite");
+        for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
+            Files.deleteIfExists(work.resolve("growth.sqlite" + suffix));
+        }
+        System.out.println(PipelineBenchmark.machine());
+        System.out.println("fetch  seconds  added changed  db MB");
+        Path previous = corpus;
+        List<Double> seconds = new ArrayList<>();
+        try (HistoryStore store = HistoryStore.open(db)) {
+            Ingester ingester = new Ingester(store);
+            for (int i = 1; i <= n; i++) {
+                Path fetch = work.resolve(String.format(Locale.ROOT, "fetch-%03d", i));
+                if (!Files.exists(fetch)) {
+                    ChurnGenerator.next(previous, fetch, i == 1 ? 0.0 : 0.01, i);
+                }
+                String date = java.time.LocalDate.of(2023, 1, 1).plusDays(i).toString();
+                IngestSummary s = ingester.ingest(FetchSource.open(fetch, new FetchSource.Overrides(date, null)));
+                seconds.add(s.seconds());
+                System.out.printf(Locale.ROOT, "%5d %8.2f %6d %7d %6.1f%n", i, s.seconds(), s.added(), s.changed(), sizeMb(db));
+                previous = fetch;
+            }
+            System.out.printf(Locale.ROOT, "fetch 2: %.2f s, fetch %d: %.2f s, ratio %.2f%n", seconds.get(1), n,
+                    seconds.get(n - 1), seconds.get(n - 1) / seconds.get(1));
+            queries(store);
+        }
+    }
+
+    private static void queries(HistoryStore store) {
+        PageRef page = store.findPage("6007").orElseThrow();
+        List<Double> history = new ArrayList<>();
+        List<Double> lastFetch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            store.versions(page, null);
+            long t1 = System.nanoTime();
+            store.changesOfLastFetch();
+            long t2 = System.nanoTime();
+            history.add((t1 - t0) / 1e6);
+            lastFetch.add((t2 - t1) / 1e6);
+        }
+        Collections.sort(history);
+        Collections.sort(lastFetch);
+        System.out.printf(Locale.ROOT, "history of one page: median %.1f ms; answer_changes of the last fetch: median %.1f ms%n",
+                history.get(10), lastFetch.get(10));
+    }
+
+    private static double sizeMb(Path db) throws java.io.IOException {
+        long bytes = Files.size(db);
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            bytes += Files.size(wal);
+        }
+        return bytes / 1024.0 / 1024.0;
+    }
+}
