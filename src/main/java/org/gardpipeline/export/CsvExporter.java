@@ -15,12 +15,15 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.gardpipeline.store.HistoryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the CSV datasets and {@code datapackage.json} into a folder. Everything is first written to a
  * temporary folder beside it and then moved in, so a failed or killed export leaves the previous files.
  */
 public final class CsvExporter {
+    private static final Logger LOG = LoggerFactory.getLogger(CsvExporter.class);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private final HistoryStore store;
     private final ExportOptions options;
@@ -46,7 +49,9 @@ public final class CsvExporter {
             long rows = 0;
             List<Path> written = new ArrayList<>();
             for (Table table : Tables.ALL) {
-                rows += writeTable(table, temp.resolve(table.file()));
+                long tableRows = writeTable(table, temp.resolve(table.file()));
+                LOG.debug("{}: {} rows", table.file(), tableRows);
+                rows += tableRows;
                 written.add(out.resolve(table.file()));
             }
             DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion, options);

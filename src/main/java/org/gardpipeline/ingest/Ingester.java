@@ -19,9 +19,12 @@ import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
 import org.gardpipeline.store.HistoryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads and parses every document of a fetch (on all cores), then hands them to the store in one transaction. */
 public final class Ingester {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
     /**
      * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
      * taken from that parse. Both change the speed, never the result.
@@ -46,11 +49,18 @@ public final class Ingester {
         Fetch bare = source.fetch("");
         if (store.hasFetch(bare.fetchedAt(), bare.label())) {
             // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
+            LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
             Fetch hashed = source.fetch(fetchHash(hashOnly(source.documents())));
             return store.ingested(hashed).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
         }
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
+        LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
+                source.root(), options.threads());
+        long started = System.nanoTime();
         List<Document> documents = parseAll(source.documents(), parsedBefore, options.threads());
+        LOG.debug("fetch {}: {} parsed, {} reused from earlier parses, {} quarantined in {} ms", bare.name(),
+                documents.stream().filter(d -> d.page() != null).count(), documents.stream().filter(Document::reused).count(),
+                documents.stream().filter(Document::isQuarantined).count(), (System.nanoTime() - started) / 1_000_000);
         return store.ingest(source.fetch(fetchHash(documents)), documents);
     }
 

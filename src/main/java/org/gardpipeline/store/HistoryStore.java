@@ -13,12 +13,15 @@ import java.util.Set;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The versioned history in one SQLite file. Every fetch is written in one transaction: after a failure
  * the database is exactly as it was.
  */
 public final class HistoryStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
     private final Path file;
     private final Connection db;
     private final RunLock lock;
@@ -63,8 +66,10 @@ public final class HistoryStore implements AutoCloseable {
             try {
                 IngestSummary summary = ingestInTransaction(fetch, documents, started);
                 db.commit();
+                LOG.debug("fetch {}: committed to {} in {} s", fetch.name(), file, summary.seconds());
                 return summary;
             } catch (SQLException | RuntimeException e) {
+                LOG.warn("fetch {}: rolling back: {}", fetch.name(), e.toString());
                 db.rollback();
                 throw e;
             } finally {
@@ -86,6 +91,8 @@ public final class HistoryStore implements AutoCloseable {
             long fetchId = writer.insertFetch(fetch, documents);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
             boolean newest = isNewest(fetch);
+            LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
+                    newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(db);
             for (long slotId : affectedSlots(pages, fetch.complete())) {
                 history.update(slotId, fetchId, newest);
