@@ -239,34 +239,16 @@ SELECT d.fetch_id,
 FROM document d
 WHERE d.quarantine_reason IS NOT NULL;
 
--- Date honesty: answers whose text changed while the stated last-updated date stayed the same...
-CREATE VIEW stale_dates AS
+-- Date honesty. Every change between two versions, with the stated dates on both sides...
+CREATE VIEW version_transitions AS
 SELECT e.fetch_id,
        f.fetched_at,
        p.page_key,
        p.title AS page_title,
        s.slot_key,
        s.topic,
-       cf.last_updated,
-       e.from_version,
-       e.to_version
-FROM change_event e
-JOIN fetch f ON f.fetch_id = e.fetch_id
-JOIN slot s ON s.slot_id = e.slot_id
-JOIN page p ON p.page_id = s.page_id
-JOIN version vf ON vf.version_id = e.from_version
-JOIN content cf ON cf.content_id = vf.content_id
-WHERE e.change IN ('changed', 'restored') AND e.text_changed = 1 AND e.date_changed = 0
-  AND cf.last_updated IS NOT NULL;
-
--- ...and answers whose stated date moved while the text did not.
-CREATE VIEW date_only_changes AS
-SELECT e.fetch_id,
-       f.fetched_at,
-       p.page_key,
-       p.title AS page_title,
-       s.slot_key,
-       s.topic,
+       e.text_changed,
+       e.date_changed,
        cf.last_updated AS previous_last_updated,
        ct.last_updated,
        e.from_version,
@@ -279,7 +261,20 @@ JOIN version vf ON vf.version_id = e.from_version
 JOIN content cf ON cf.content_id = vf.content_id
 JOIN version vt ON vt.version_id = e.to_version
 JOIN content ct ON ct.content_id = vt.content_id
-WHERE e.change IN ('changed', 'restored') AND e.text_changed = 0 AND e.date_changed = 1;
+WHERE e.change IN ('changed', 'restored');
+
+-- ...answers whose text changed while the stated last-updated date stayed the same...
+CREATE VIEW stale_dates AS
+SELECT fetch_id, fetched_at, page_key, page_title, slot_key, topic, last_updated, from_version, to_version
+FROM version_transitions
+WHERE text_changed = 1 AND date_changed = 0 AND last_updated IS NOT NULL;
+
+-- ...and answers whose stated date moved while the text did not.
+CREATE VIEW date_only_changes AS
+SELECT fetch_id, fetched_at, page_key, page_title, slot_key, topic, previous_last_updated, last_updated,
+       from_version, to_version
+FROM version_transitions
+WHERE text_changed = 0 AND date_changed = 1;
 
 -- Full-text search over the current answers, kept in step with the versions by the store (rowid = slot_id).
 CREATE VIRTUAL TABLE answer_search USING fts5(page_title, question, answer_text, tokenize = 'porter unicode61');

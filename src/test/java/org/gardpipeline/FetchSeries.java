@@ -32,6 +32,21 @@ public final class FetchSeries {
         }
     }
 
+    /** Copies the files of a folder into a new folder (created), e.g. a raw/ sample as a fetch of another date. */
+    public static Path copyFolder(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            try (java.util.stream.Stream<Path> files = Files.list(from)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces text that must be present, so an edit that misses fails the test instead of doing nothing. */
     public static String edit(String text, String from, String to) {
         if (!text.contains(from)) {

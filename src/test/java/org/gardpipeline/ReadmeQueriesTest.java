@@ -35,26 +35,16 @@ class ReadmeQueriesTest {
         Path raw = dir.resolve("raw");
         try (Stream<Path> fetches = Files.list(Path.of("raw"))) {
             for (Path f : (Iterable<Path>) fetches::iterator) {
-                copyFolder(f, raw.resolve(f.getFileName()));
+                FetchSeries.copyFolder(f, raw.resolve(f.getFileName()));
             }
         }
-        Path refetch = copyFolder(Path.of("raw/2022-12-20-site"), raw.resolve("2023-01-15-edited"));
+        Path refetch = FetchSeries.copyFolder(Path.of("raw/2022-12-20-site"), raw.resolve("2023-01-15-edited"));
         edit(refetch.resolve("hirschsprung-disease"), "Hirschsprung disease", "Hirschsprung disease (HSCR)", 1);
         edit(refetch.resolve("ollier-disease"), "Last Updated", "Last Updated", 0);
         moveDate(refetch.resolve("ollier-disease"));
         db = dir.resolve("gard.sqlite");
         int code = Main.execute("run", "--raw", raw.toString(), "--db", db.toString(), "--out", dir.resolve("out").toString());
         assertTrue(code == 0, "run exited " + code);
-    }
-
-    private static Path copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
     }
 
     /** Replaces the n-th occurrence of a phrase inside the page's summary paragraph (n = 1: the first after it). */

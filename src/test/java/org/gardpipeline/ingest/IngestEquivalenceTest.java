@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gardpipeline.FetchSeries;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,25 +29,15 @@ class IngestEquivalenceTest {
     /** raw/'s 2022 pages, then one summary sentence edited, then the original bytes again, then the edit again. */
     @BeforeEach
     void series() throws IOException {
-        Path first = copy(Path.of("raw/2022-12-20-site"), dir.resolve("raw/2022-12-20"));
-        Path second = copy(first, dir.resolve("raw/2023-01-01"));
+        Path first = FetchSeries.copyFolder(Path.of("raw/2022-12-20-site"), dir.resolve("raw/2022-12-20"));
+        Path second = FetchSeries.copyFolder(first, dir.resolve("raw/2023-01-01"));
         Path page = second.resolve("hirschsprung-disease");
         String html = Files.readString(page, StandardCharsets.ISO_8859_1);
         Files.writeString(page, edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a"),
                 StandardCharsets.ISO_8859_1);
-        Path third = copy(first, dir.resolve("raw/2023-02-01"));
-        Path fourth = copy(second, dir.resolve("raw/2023-03-01"));
+        Path third = FetchSeries.copyFolder(first, dir.resolve("raw/2023-02-01"));
+        Path fourth = FetchSeries.copyFolder(second, dir.resolve("raw/2023-03-01"));
         fetches = List.of(first, second, third, fourth);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
     }
 
     private Path ingest(String name, Ingester.Options options) {
