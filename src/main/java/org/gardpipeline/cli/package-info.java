@@ -1,2 +1,5 @@
-/** The command line: {@code ./gard run | ingest | export | parse | runs}, exit codes and messages. */
+/**
+ * The command line ({@code ./gard run | fetch | ingest | export | parse | runs | history | diff | search | check |
+ * backup}): options, one-line error messages and the exit codes of DESIGN.md.
+ */
 package org.gardpipeline.cli;
