@@ -34,21 +34,39 @@ CREATE TABLE page_name (
     PRIMARY KEY (name_key, page_id)
 ) WITHOUT ROWID;
 
--- Every document of every fetch: parsed into a page, or quarantined with a reason.
-CREATE TABLE document (
-    fetch_id          INTEGER NOT NULL REFERENCES fetch (fetch_id),
-    path              TEXT    NOT NULL,
-    sha256            TEXT    NOT NULL,
+-- What the bytes of a document gave when parsed, once per distinct content: its page (or the reason it was
+-- quarantined). Parsers are pure, so the same bytes in a later fetch need no parse and no new row.
+CREATE TABLE parse_result (
+    result_id         INTEGER PRIMARY KEY,
+    sha256            TEXT    NOT NULL UNIQUE,
     format            TEXT,
     page_id           INTEGER REFERENCES page (page_id),
     inquiry           TEXT,        -- the inquirer's question a published answer responds to
     facts             TEXT,        -- page facts as a JSON object
     quarantine_reason TEXT,
-    PRIMARY KEY (fetch_id, path),
     CHECK ((page_id IS NULL) <> (quarantine_reason IS NULL))
 );
-CREATE INDEX document_page ON document (page_id, fetch_id);
-CREATE INDEX document_sha256 ON document (sha256);
+CREATE INDEX parse_result_page ON parse_result (page_id);
+
+CREATE TABLE document_path (
+    path_id INTEGER PRIMARY KEY,
+    path    TEXT NOT NULL UNIQUE
+);
+
+-- Every document of every fetch: a few integers per row, so a fetch that changed little costs little.
+CREATE TABLE fetch_document (
+    fetch_id  INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    path_id   INTEGER NOT NULL REFERENCES document_path (path_id),
+    result_id INTEGER NOT NULL REFERENCES parse_result (result_id),
+    PRIMARY KEY (fetch_id, path_id)
+) WITHOUT ROWID;
+CREATE INDEX fetch_document_result ON fetch_document (result_id, fetch_id);
+
+CREATE VIEW document AS
+SELECT d.fetch_id, p.path, r.sha256, r.format, r.page_id, r.inquiry, r.facts, r.quarantine_reason
+FROM fetch_document d
+JOIN document_path p ON p.path_id = d.path_id
+JOIN parse_result r ON r.result_id = d.result_id;
 
 CREATE TABLE slot (
     slot_id            INTEGER PRIMARY KEY,
@@ -82,16 +100,22 @@ CREATE TABLE content_reference (
     PRIMARY KEY (content_id, number)
 ) WITHOUT ROWID;
 
+-- A question (or section heading) as one document format writes it.
+CREATE TABLE question (
+    question_id INTEGER PRIMARY KEY,
+    text        TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    UNIQUE (text, format)
+);
+
 -- The fact: in this fetch, this slot showed this content under this question.
 CREATE TABLE observation (
-    slot_id    INTEGER NOT NULL REFERENCES slot (slot_id),
-    fetch_id   INTEGER NOT NULL REFERENCES fetch (fetch_id),
-    content_id INTEGER NOT NULL REFERENCES content (content_id),
-    question   TEXT    NOT NULL,
-    format     TEXT    NOT NULL,   -- of the document that showed it
+    slot_id     INTEGER NOT NULL REFERENCES slot (slot_id),
+    fetch_id    INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    content_id  INTEGER NOT NULL REFERENCES content (content_id),
+    question_id INTEGER NOT NULL REFERENCES question (question_id),
     PRIMARY KEY (slot_id, fetch_id)
 ) WITHOUT ROWID;
-CREATE INDEX observation_fetch ON observation (fetch_id);
 
 -- Data-quality notes on what a fetch showed in a slot: a citation [n] with no reference n on the page, or a
 -- reference of the page that no answer cites. Kept, never silently dropped.
@@ -214,10 +238,10 @@ SELECT p.page_key,
        p.slug,
        p.title,
        p.synonyms,
-       (SELECT min(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
-         WHERE d.page_id = p.page_id) AS first_seen,
-       (SELECT max(f.fetched_at) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
-         WHERE d.page_id = p.page_id) AS last_seen,
+       (SELECT min(f.fetched_at) FROM parse_result r JOIN fetch_document d ON d.result_id = r.result_id
+         JOIN fetch f ON f.fetch_id = d.fetch_id WHERE r.page_id = p.page_id) AS first_seen,
+       (SELECT max(f.fetched_at) FROM parse_result r JOIN fetch_document d ON d.result_id = r.result_id
+         JOIN fetch f ON f.fetch_id = d.fetch_id WHERE r.page_id = p.page_id) AS last_seen,
        CASE WHEN p.gard_id IS NOT NULL AND p.slug IS NOT NULL
             THEN 'https://rarediseases.info.nih.gov/diseases/' || p.gard_id || '/' || p.slug END AS url
 FROM page p;
@@ -234,10 +258,12 @@ JOIN content_reference r ON r.content_id = v.content_id;
 
 CREATE VIEW quarantine AS
 SELECT d.fetch_id,
-       d.path,
-       d.quarantine_reason AS reason
-FROM document d
-WHERE d.quarantine_reason IS NOT NULL;
+       dp.path,
+       r.quarantine_reason AS reason
+FROM parse_result r
+JOIN fetch_document d ON d.result_id = r.result_id
+JOIN document_path dp ON dp.path_id = d.path_id
+WHERE r.quarantine_reason IS NOT NULL;
 
 -- Date honesty. Every change between two versions, with the stated dates on both sides...
 CREATE VIEW version_transitions AS

@@ -101,7 +101,9 @@ public final class Ingester {
         try {
             bytes = raw.read();
         } catch (IOException e) {
-            return Document.quarantined(raw.path(), sha256(new byte[0]), "cannot read file: " + e.getMessage());
+            // Bytes that could not be read have no hash; one made from the path keeps the reason its own.
+            return Document.quarantined(raw.path(), sha256(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8)),
+                    "cannot read file: " + e.getMessage());
         }
         String hash = sha256(bytes);
         if (parsedBefore.contains(hash)) {

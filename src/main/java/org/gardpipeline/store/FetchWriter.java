@@ -76,24 +76,22 @@ final class FetchWriter {
     }
 
     /**
-     * A document with the bytes of one parsed before: its earlier document row and what that fetch observed
-     * of its page in its format stand for it, without a parse.
+     * A document with the bytes of one parsed before: that parse, and what the earliest fetch holding it
+     * observed of its page in its format, stand for it.
      */
     private long reuse(long fetchId, Document d) throws SQLException {
+        long resultId = single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256());
+        Long earlierFetch = single("SELECT min(fetch_id) FROM fetch_document WHERE result_id = ?", resultId);
+        insertFetchDocument(fetchId, d.path(), resultId);
+        long pageId = single("SELECT page_id FROM parse_result WHERE result_id = ?", resultId);
         update("""
-                INSERT INTO document (fetch_id, path, sha256, format, page_id, inquiry, facts, quarantine_reason)
-                SELECT ?, ?, sha256, format, page_id, inquiry, facts, NULL FROM document
-                WHERE sha256 = ? AND page_id IS NOT NULL ORDER BY fetch_id LIMIT 1""", fetchId, d.path(), d.sha256());
-        long pageId = single("SELECT page_id FROM document WHERE fetch_id = ? AND path = ?", fetchId, d.path());
-        long earlierFetch = single("SELECT min(fetch_id) FROM document WHERE sha256 = ? AND fetch_id <> ? AND page_id IS NOT NULL",
-                d.sha256(), fetchId);
-        update("""
-                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question, format)
-                SELECT o.slot_id, ?, o.content_id, o.question, o.format
-                FROM slot s JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
-                WHERE s.page_id = ?
-                  AND o.format = (SELECT format FROM document WHERE fetch_id = ? AND path = ?)""",
-                fetchId, earlierFetch, pageId, fetchId, d.path());
+                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
+                SELECT o.slot_id, ?, o.content_id, o.question_id
+                FROM slot s
+                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
+                JOIN question q ON q.question_id = o.question_id
+                WHERE s.page_id = ? AND q.format = (SELECT format FROM parse_result WHERE result_id = ?)""",
+                fetchId, earlierFetch, pageId, resultId);
         update("""
                 INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
                 SELECT n.slot_id, ?, n.kind, n.detail
@@ -102,21 +100,21 @@ final class FetchWriter {
         return pageId;
     }
 
+    /** Records the document in the fetch, with its parse result (kept once per distinct bytes). */
     private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("""
-                INSERT INTO document (fetch_id, path, sha256, format, page_id, inquiry, facts, quarantine_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setLong(1, fetchId);
-            ps.setString(2, d.path());
-            ps.setString(3, d.sha256());
-            Page p = d.page();
-            ps.setString(4, p == null ? null : p.format().key());
-            ps.setObject(5, pageId);
-            ps.setString(6, p == null ? null : p.inquiry());
-            ps.setString(7, p == null || p.facts().isEmpty() ? null : json(p));
-            ps.setString(8, d.quarantineReason());
-            ps.executeUpdate();
-        }
+        Page p = d.page();
+        update("""
+                INSERT OR IGNORE INTO parse_result (sha256, format, page_id, inquiry, facts, quarantine_reason)
+                VALUES (?, ?, ?, ?, ?, ?)""", d.sha256(), p == null ? null : p.format().key(), pageId,
+                p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason());
+        insertFetchDocument(fetchId, d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
+    }
+
+    private void insertFetchDocument(long fetchId, String path, long resultId) throws SQLException {
+        update("INSERT OR IGNORE INTO document_path (path) VALUES (?)", path);
+        update("""
+                INSERT INTO fetch_document (fetch_id, path_id, result_id)
+                VALUES (?, (SELECT path_id FROM document_path WHERE path = ?), ?)""", fetchId, path, resultId);
     }
 
     private static String json(Page p) {
@@ -188,8 +186,10 @@ final class FetchWriter {
     /** Titles and names are kept as the newest fetch that saw the page shows them. */
     private boolean isNewestSighting(long pageId, Fetch fetch) throws SQLException {
         Long newer = single("""
-                SELECT count(*) FROM document d JOIN fetch f ON f.fetch_id = d.fetch_id
-                WHERE d.page_id = ? AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?))""",
+                SELECT count(*) FROM parse_result r
+                JOIN fetch_document d ON d.result_id = r.result_id
+                JOIN fetch f ON f.fetch_id = d.fetch_id
+                WHERE r.page_id = ? AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?))""",
                 pageId, fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
         return newer == null || newer == 0;
     }
@@ -236,7 +236,10 @@ final class FetchWriter {
 
     /** Two documents of one fetch for one page: the later path's answer stands for the fetch. */
     private void observe(long fetchId, long slotId, long contentId, String question, String format) throws SQLException {
-        update("INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question, format) VALUES (?, ?, ?, ?, ?)",
+        update("INSERT OR IGNORE INTO question (text, format) VALUES (?, ?)", question, format);
+        update("""
+                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
+                VALUES (?, ?, ?, (SELECT question_id FROM question WHERE text = ? AND format = ?))""",
                 slotId, fetchId, contentId, question, format);
     }
 

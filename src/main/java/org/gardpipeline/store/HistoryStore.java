@@ -180,7 +180,7 @@ public final class HistoryStore implements AutoCloseable {
     /** The hashes of every document parsed so far: documents with these bytes need no parse. */
     public java.util.Set<String> parsedDocumentHashes() {
         java.util.Set<String> hashes = new java.util.HashSet<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT sha256 FROM document WHERE page_id IS NOT NULL");
+        try (PreparedStatement ps = db.prepareStatement("SELECT sha256 FROM parse_result WHERE page_id IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 hashes.add(rs.getString(1));

@@ -106,16 +106,25 @@ final class SlotHistory {
     private List<Timeline.Point> points(long slotId) throws SQLException {
         List<Timeline.Point> points = new ArrayList<>();
         try (PreparedStatement ps = Sql.prepare(db, """
-                SELECT f.fetch_id, o.content_id, o.question,
-                       EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id
-                               AND (d.format <> 'answer-text'
-                                    OR d.format IN (SELECT o2.format FROM observation o2 WHERE o2.slot_id = s.slot_id)))
+                SELECT f.fetch_id, o.content_id, q.text AS question,
+                       EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
+                               WHERE fd.fetch_id = f.fetch_id
+                                 AND fd.result_id IN (SELECT r.result_id FROM parse_result r
+                                                      WHERE r.page_id = s.page_id
+                                                        AND (r.format <> 'answer-text'
+                                                             OR r.format IN (SELECT q2.format FROM observation o2
+                                                                             JOIN question q2 ON q2.question_id = o2.question_id
+                                                                             WHERE o2.slot_id = s.slot_id))))
                            AS whole_page,
                        f.complete = 1 AND f.quarantined = 0
-                       AND NOT EXISTS (SELECT 1 FROM document d WHERE d.fetch_id = f.fetch_id AND d.page_id = s.page_id) AS complete
+                       AND NOT EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
+                                       WHERE fd.fetch_id = f.fetch_id
+                                         AND fd.result_id IN (SELECT r.result_id FROM parse_result r
+                                                              WHERE r.page_id = s.page_id)) AS complete
                 FROM slot s
                 CROSS JOIN fetch f
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = f.fetch_id
+                LEFT JOIN question q ON q.question_id = o.question_id
                 WHERE s.slot_id = ?
                 ORDER BY f.fetched_at, f.label""", slotId);
              ResultSet rs = ps.executeQuery()) {
