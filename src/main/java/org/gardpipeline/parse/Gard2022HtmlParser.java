@@ -496,12 +496,13 @@ final class Gard2022HtmlParser implements PageParser {
                 addReference(references, entry.toString(), links);
                 entry.setLength(0);
                 links = new ArrayList<>();
-            } else if (contentReferences) {
-                entry.append(node instanceof TextNode t ? t.text() : blockText((Element) node).replace('\n', ' '));
-                if (node instanceof Element e) {
-                    links.addAll(hrefs(e));
-                }
-            }
+            } else if (contentReferences && node instanceof TextNode t) {
+                entry.append(t.text());
+            } else if (contentReferences && node instanceof Element e) {
+                entry.append(blockText(e).replace('\n', ' '));
+                links.addAll(hrefs(e));
+            } // comments and other non-content nodes are not part of a reference
+
         }
         addReference(references, entry.toString(), links);
         return references;

@@ -12,6 +12,12 @@ import org.gardpipeline.model.Page;
 
 /** The one entry point to parsing: detects a document's format by content and runs its parser. */
 public final class Parsers {
+    /**
+     * The largest document parsed: 8 MB, over 50 times the largest GARD page seen (about 145 KB). A bigger
+     * file is not a GARD page, and parsing it would need a heap many times its size.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
     private Parsers() {
     }
 
@@ -25,6 +31,11 @@ public final class Parsers {
     public static Page parse(byte[] bytes, String name) throws ParseException {
         if (bytes.length == 0) {
             throw new ParseException("empty file");
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new ParseException(String.format(java.util.Locale.ROOT,
+                    "document of %.1f MB exceeds the limit of %d MB; no GARD page is that large, so it is not parsed",
+                    bytes.length / (1024.0 * 1024), MAX_DOCUMENT_BYTES / (1024 * 1024)));
         }
         if (looksBinary(bytes)) {
             throw new ParseException("binary content, not a text or HTML document");
