@@ -86,7 +86,6 @@ final class Gard2022HtmlParser implements PageParser {
     private static final Evaluator CATEGORY = QueryParser.parse(".category");
     private static final Evaluator ACTIVE_AGE = QueryParser.parse(".under.active");
     private static final Evaluator ARTICLE = QueryParser.parse(".article");
-    private static final Evaluator DIV = QueryParser.parse("div");
     private static final Evaluator CAROUSEL_SLIDE = QueryParser.parse(".carousel-slide");
     private static final Evaluator MEDICAL_TERM_HEADER = QueryParser.parse(".medical-term-header");
     private static final Evaluator CAUSES_TEXT = QueryParser.parse(".causes-text");
@@ -303,7 +302,12 @@ final class Gard2022HtmlParser implements PageParser {
             }
             List<String> list = synonyms.computeIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                     k -> new ArrayList<>());
-            for (Element div : entry.select(DIV)) {
+            // The entry's own divs, not every div under it: in a page whose closing tags are lost, each div holds
+            // the rest of the page, and the text of every nested one is quadratic (seconds for one page).
+            for (Element div : entry.children()) {
+                if (!div.nameIs("div")) {
+                    continue;
+                }
                 String synonym = Texts.inline(SYNONYM_LABEL.matcher(Texts.inline(div.text())).replaceFirst(""));
                 if (!synonym.isEmpty() && !list.contains(synonym)) {
                     list.add(synonym);

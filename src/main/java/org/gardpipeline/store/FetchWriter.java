@@ -20,6 +20,12 @@ import org.gardpipeline.parse.Texts;
 /** Writes one fetch's documents as facts (documents, pages, slots, contents, observations). */
 final class FetchWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Test hook, off unless the environment sets it: GARD_TEST_PAUSE_MS=N sleeps N ms after writing each
+     * document, inside the fetch's transaction, so the crash test can kill a run in the middle of a write.
+     * It changes nothing that is written.
+     */
+    private static final long TEST_PAUSE_MS = testPauseMs();
     private final Connection db;
 
     FetchWriter(Connection db) {
@@ -64,8 +70,27 @@ final class FetchWriter {
                 }
             }
             insertDocument(fetchId, d, pageId);
+            if (TEST_PAUSE_MS > 0) {
+                pauseForTest();
+            }
         }
         return pages;
+    }
+
+    private static long testPauseMs() {
+        try {
+            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("GARD_TEST_PAUSE_MS", "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void pauseForTest() {
+        try {
+            Thread.sleep(TEST_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
