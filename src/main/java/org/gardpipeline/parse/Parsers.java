@@ -33,9 +33,7 @@ public final class Parsers {
             throw new ParseException("empty file");
         }
         if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new ParseException(String.format(java.util.Locale.ROOT,
-                    "document of %.1f MB exceeds the limit of %d MB; no GARD page is that large, so it is not parsed",
-                    bytes.length / (1024.0 * 1024), MAX_DOCUMENT_BYTES / (1024 * 1024)));
+            throw new ParseException(tooLarge(bytes.length));
         }
         if (looksBinary(bytes)) {
             throw new ParseException("binary content, not a text or HTML document");
@@ -48,6 +46,13 @@ public final class Parsers {
         } catch (RuntimeException | StackOverflowError bug) {
             throw new ParseException(format.key() + " parser failed: " + bug, bug);
         }
+    }
+
+    /** The quarantine reason of a document over {@link #MAX_DOCUMENT_BYTES}; also given without reading it. */
+    public static String tooLarge(long bytes) {
+        return String.format(java.util.Locale.ROOT,
+                "document of %.1f MB exceeds the limit of %d MB; no GARD page is that large, so it is not parsed",
+                bytes / (1024.0 * 1024), MAX_DOCUMENT_BYTES / (1024 * 1024));
     }
 
     private static PageParser parserFor(Format format) {

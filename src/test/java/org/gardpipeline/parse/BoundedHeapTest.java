@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 50 MB document and deeply nested ones, ingested by {@code gard run} in a child JVM whose heap is 128 MB
- * (the 50 MB file itself must fit once): the run completes, each document is parsed or quarantined with a
- * reason, and no OutOfMemoryError or StackOverflowError occurs.
+ * A 50 MB document, a 300 MB one and deeply nested ones, ingested by {@code gard run} and read by
+ * {@code gard parse} in child JVMs whose heap is 128 MB (the 50 MB file must fit once for {@code parse}):
+ * each completes, each document is parsed or quarantined with a reason, and no OutOfMemoryError or
+ * StackOverflowError occurs.
  */
 class BoundedHeapTest {
     private static final List<String> SMALL_HEAP = List.of("-Xmx128m", "-Xss512k", "-XX:TieredStopAtLevel=1");
@@ -38,6 +39,9 @@ class BoundedHeapTest {
         Files.write(fetch.resolve("nested-answer.html"), Mutations.insert(Fixtures.bytes("qa-html/caudal-regression-sequence.html"),
                 2000, Mutations.nesting("div", 100_000, true)));
         Files.write(fetch.resolve("real.txt"), Fixtures.bytes(FetchSeries.ANSWER));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(fetch.resolve("bigger-than-the-heap.html").toFile(), "rw")) {
+            sparse.setLength(300L * 1024 * 1024); // more than the heap: must be quarantined without being read
+        }
 
         ChildJvm run = ChildJvm.start(dir.resolve("logs"), SMALL_HEAP, Map.of(), "org.gardpipeline.cli.Main",
                 "run", "--raw", dir.resolve("raw").toString(), "--db", dir.resolve("out/gard.sqlite").toString(),
@@ -48,6 +52,16 @@ class BoundedHeapTest {
         assertEquals(3, code, "done, with quarantined documents: " + err);
         assertTrue(err.contains("fifty-mb.html: document of 50.0 MB exceeds the limit of 8 MB"), err);
         assertTrue(err.contains("nested-medquad.xml: medquad-xml nests elements more than 100 deep"), err);
-        assertTrue(err.contains("fetch 2022-01-01: 5 documents"), err);
+        assertTrue(err.contains("bigger-than-the-heap.html: document of 300.0 MB exceeds the limit of 8 MB"), err);
+        assertTrue(err.contains("fetch 2022-01-01: 6 documents"), err);
+
+        // gard parse reads the whole file and hands it to Parsers.parse, whose own limit must hold in the small heap.
+        for (String file : List.of("fifty-mb.html", "nested-divs.html")) {
+            ChildJvm parse = ChildJvm.start(dir.resolve("logs"), SMALL_HEAP, Map.of(), "org.gardpipeline.cli.Main",
+                    "parse", fetch.resolve(file).toString());
+            int parsed = parse.waitFor(120);
+            assertFalse(parse.err().contains("OutOfMemoryError") || parse.err().contains("StackOverflowError"), parse.err());
+            assertTrue(parsed == 0 || parsed == 3 && parse.err().startsWith("quarantined: "), file + ": " + parsed + " " + parse.err());
+        }
     }
 }
