@@ -31,7 +31,7 @@ class ParserFuzzTest {
     static final long SEED = Long.getLong("gard.fuzz.seed", 20_240_607L);
     static final int COUNT = Integer.getInteger("gard.fuzz.count", 10_000);
     /** Every BIG_EVERY-th input is a big one (deep nesting, a huge attribute, a multi-megabyte document). */
-    static final int BIG_EVERY = Integer.getInteger("gard.fuzz.bigEvery", 500);
+    static final int BIG_EVERY = Integer.getInteger("gard.fuzz.bigEvery", 250);
     static final long TIME_LIMIT_MS = 5_000;
     private static final int THREADS = 2;
 
@@ -105,12 +105,14 @@ class ParserFuzzTest {
         for (int t = 0; t < THREADS; t++) {
             workers.add(new Worker(next, failures, kinds));
         }
-        long started = System.nanoTime();
+        long begun = System.nanoTime();
         workers.forEach(Thread::start);
         while (workers.stream().anyMatch(Thread::isAlive)) {
             for (Worker w : workers) {
+                long started = w.startedNanos;
                 int i = w.current;
-                if (i >= 0 && (System.nanoTime() - w.startedNanos) / 1_000_000 > TIME_LIMIT_MS && w.current == i) {
+                if (i >= 0 && (System.nanoTime() - started) / 1_000_000 > TIME_LIMIT_MS && w.current == i
+                        && w.startedNanos == started) {
                     Mutations.Input input = Mutations.input(SEED, i);
                     save(input);
                     fail(input.describe() + ": still parsing after " + TIME_LIMIT_MS + " ms (hang?) at\n"
@@ -120,7 +122,7 @@ class ParserFuzzTest {
             }
             Thread.sleep(50);
         }
-        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        long seconds = (System.nanoTime() - begun) / 1_000_000_000;
         System.out.printf("fuzz: %d inputs (seed %d) in %d s: %s%n", COUNT, SEED, seconds, new TreeMap<>(kinds));
         assertTrue(COUNT < 10_000 || next.get() >= 10_000, "at least 10,000 inputs");
         List<String> problems = new ArrayList<>(new TreeMap<>(failures).values());
