@@ -47,6 +47,48 @@ public final class FetchSeries {
         }
     }
 
+    /** The real documents under src/test/resources: six 2022 pages, six MedQuAD files, the text answer and its HTML. */
+    public static final String[] REAL_DOCUMENTS = {
+        "gard-2022/15q133-microdeletion-syndrome", "gard-2022/1q-duplications", "gard-2022/22q112-deletion-syndrome",
+        "gard-2022/behavioral-variant-of-frontotemporal-dementia", "gard-2022/caudal-appendage-deafness",
+        "gard-2022/caudal-regression-sequence", "medquad/0000004.xml", "medquad/0000006.xml", "medquad/0000011.xml",
+        "medquad/0000676.xml", "medquad/0001397.xml", "medquad/0002079.xml", ANSWER, "qa-html/caudal-regression-sequence.html"};
+
+    /**
+     * Four fetches of the real documents with the edits a site sees between fetches: the first has them all;
+     * the second edits one sentence of a 2022 summary and one of a MedQuAD answer; the third is a complete
+     * fetch without the 1q duplications page (removed) and with the 2022 edit reverted; the fourth has the page
+     * back (restored).
+     */
+    public static void realSeries(Path raw) {
+        String crs = "gard-2022/caudal-regression-sequence";
+        String aaa = "medquad/0000006.xml";
+        String dropped = "gard-2022/1q-duplications";
+        for (String doc : REAL_DOCUMENTS) {
+            byte[] bytes = Fixtures.bytes(doc);
+            String file = doc.replace('/', '-');
+            fetch(raw, "2022-01-01", file, bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (doc.equals(crs)) {
+                fetch(raw, "2022-02-01", file, edit(text, "It can impact the development of the lower back",
+                        "It can affect the development of the lower back"));
+            } else if (doc.equals(aaa)) {
+                String edited = edit(text, "They may occur at any age", "They can occur at any age");
+                fetch(raw, "2022-02-01", file, edited);
+                fetch(raw, "2022-03-01", file, edited);
+                fetch(raw, "2022-04-01", file, edited);
+                continue;
+            } else {
+                fetch(raw, "2022-02-01", file, bytes);
+            }
+            if (!doc.equals(dropped)) {
+                fetch(raw, "2022-03-01", file, bytes);
+            }
+            fetch(raw, "2022-04-01", file, bytes);
+        }
+        fetch(raw, "2022-03-01", "fetch.properties", "complete=true\n");
+    }
+
     /** Replaces text that must be present, so an edit that misses fails the test instead of doing nothing. */
     public static String edit(String text, String from, String to) {
         if (!text.contains(from)) {

@@ -61,4 +61,22 @@ public final class TestDb {
         }
         return sb.toString();
     }
+
+    /**
+     * {@link #dump} without the columns that differ between two runs over the same input: when each fetch was
+     * ingested and how long it took, and when Flyway migrated.
+     */
+    public static String stableDump(Path db) {
+        java.util.Set<String> volatileColumns = java.util.Set.of("ingested_at", "seconds", "installed_on", "execution_time");
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> t : rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            String table = (String) t.get("name");
+            sb.append("== ").append(table).append('\n');
+            for (Map<String, Object> row : rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2")) {
+                row.keySet().removeAll(volatileColumns);
+                sb.append(row).append('\n');
+            }
+        }
+        return sb.toString();
+    }
 }

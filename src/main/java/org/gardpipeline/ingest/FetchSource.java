@@ -37,10 +37,38 @@ public final class FetchSource {
         @FunctionalInterface
         public interface Content {
             byte[] read() throws IOException;
+
+            /** The size in bytes without reading the document, or -1 when it is not known beforehand. */
+            default long size() throws IOException {
+                return -1;
+            }
+
+            /** The bytes as a stream, so a document too big to hold in memory can still be hashed. */
+            default java.io.InputStream open() throws IOException {
+                return new java.io.ByteArrayInputStream(read());
+            }
+        }
+
+        /** A document saved as a file: its size is known before it is read. */
+        private record FileContent(Path file) implements Content {
+            @Override
+            public byte[] read() throws IOException {
+                return Files.readAllBytes(file);
+            }
+
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+
+            @Override
+            public java.io.InputStream open() throws IOException {
+                return Files.newInputStream(file);
+            }
         }
 
         public static RawDocument file(String path, Path file) {
-            return new RawDocument(path, () -> Files.readAllBytes(file));
+            return new RawDocument(path, new FileContent(file));
         }
 
         public byte[] read() throws IOException {

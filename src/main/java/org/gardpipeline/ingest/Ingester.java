@@ -99,6 +99,11 @@ public final class Ingester {
     static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore) {
         byte[] bytes;
         try {
+            long size = raw.content().size();
+            if (size > Parsers.MAX_DOCUMENT_BYTES) {
+                // Not read into memory: a file bigger than the heap would otherwise fail the whole run, every run.
+                return Document.quarantined(raw.path(), streamedSha256(raw), Parsers.tooLarge(size));
+            }
             bytes = raw.read();
         } catch (IOException e) {
             // Bytes that could not be read have no hash; one made from the path keeps the reason its own.
@@ -120,7 +125,7 @@ public final class Ingester {
         List<Document> hashed = new ArrayList<>();
         for (FetchSource.RawDocument d : raw) {
             try {
-                hashed.add(Document.quarantined(d.path(), sha256(d.read()), "not parsed"));
+                hashed.add(Document.quarantined(d.path(), streamedSha256(d), "not parsed"));
             } catch (IOException e) {
                 hashed.add(Document.quarantined(d.path(), sha256(new byte[0]), "not parsed"));
             }
@@ -134,6 +139,18 @@ public final class Ingester {
             all.update((d.path() + "\0" + d.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(all.digest());
+    }
+
+    /** The same digest as {@link #sha256(byte[])} of the whole document, read a block at a time. */
+    private static String streamedSha256(FetchSource.RawDocument raw) throws IOException {
+        MessageDigest digest = digest();
+        try (java.io.InputStream in = raw.content().open()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String sha256(byte[] bytes) {

@@ -86,7 +86,6 @@ final class Gard2022HtmlParser implements PageParser {
     private static final Evaluator CATEGORY = QueryParser.parse(".category");
     private static final Evaluator ACTIVE_AGE = QueryParser.parse(".under.active");
     private static final Evaluator ARTICLE = QueryParser.parse(".article");
-    private static final Evaluator DIV = QueryParser.parse("div");
     private static final Evaluator CAROUSEL_SLIDE = QueryParser.parse(".carousel-slide");
     private static final Evaluator MEDICAL_TERM_HEADER = QueryParser.parse(".medical-term-header");
     private static final Evaluator CAUSES_TEXT = QueryParser.parse(".causes-text");
@@ -303,7 +302,12 @@ final class Gard2022HtmlParser implements PageParser {
             }
             List<String> list = synonyms.computeIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                     k -> new ArrayList<>());
-            for (Element div : entry.select(DIV)) {
+            // The entry's own divs, not every div under it: in a page whose closing tags are lost, each div holds
+            // the rest of the page, and the text of every nested one is quadratic (seconds for one page).
+            for (Element div : entry.children()) {
+                if (!div.nameIs("div")) {
+                    continue;
+                }
                 String synonym = Texts.inline(SYNONYM_LABEL.matcher(Texts.inline(div.text())).replaceFirst(""));
                 if (!synonym.isEmpty() && !list.contains(synonym)) {
                     list.add(synonym);
@@ -496,12 +500,13 @@ final class Gard2022HtmlParser implements PageParser {
                 addReference(references, entry.toString(), links);
                 entry.setLength(0);
                 links = new ArrayList<>();
-            } else if (contentReferences) {
-                entry.append(node instanceof TextNode t ? t.text() : blockText((Element) node).replace('\n', ' '));
-                if (node instanceof Element e) {
-                    links.addAll(hrefs(e));
-                }
-            }
+            } else if (contentReferences && node instanceof TextNode t) {
+                entry.append(t.text());
+            } else if (contentReferences && node instanceof Element e) {
+                entry.append(blockText(e).replace('\n', ' '));
+                links.addAll(hrefs(e));
+            } // comments and other non-content nodes are not part of a reference
+
         }
         addReference(references, entry.toString(), links);
         return references;

@@ -47,6 +47,11 @@ final class MedQuadXmlParser implements PageParser {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!]\\s");
     /** MedQuAD's generated questions put a space before the mark: "What causes ABCD syndrome ?". */
     private static final Pattern SPACE_BEFORE_MARK = Pattern.compile("\\s+\\?$");
+    /**
+     * How deep elements may nest. A MedQuAD document is four levels deep; without a bound, a document nested
+     * tens of thousands deep overflows the stack in the DOM's recursive text walk.
+     */
+    static final int MAX_ELEMENT_DEPTH = 100;
 
     @Override
     public Page parse(String text, String name) throws ParseException {
@@ -85,6 +90,10 @@ final class MedQuadXmlParser implements PageParser {
             });
             return builder.parse(new InputSource(new StringReader(text)));
         } catch (SAXParseException e) {
+            if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+                throw new ParseException(FORMAT + " nests elements more than " + MAX_ELEMENT_DEPTH + " deep at line "
+                        + e.getLineNumber() + "; a MedQuAD document is a few levels deep, so this is not one", e);
+            }
             throw new ParseException(FORMAT + " is not well-formed XML: " + e.getMessage() + " at line "
                     + e.getLineNumber(), e);
         } catch (SAXException e) {
@@ -130,6 +139,7 @@ final class MedQuadXmlParser implements PageParser {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(false);

@@ -12,6 +12,12 @@ import org.gardpipeline.model.Page;
 
 /** The one entry point to parsing: detects a document's format by content and runs its parser. */
 public final class Parsers {
+    /**
+     * The largest document parsed: 8 MB, over 50 times the largest GARD page seen (about 145 KB). A bigger
+     * file is not a GARD page, and parsing it would need a heap many times its size.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
     private Parsers() {
     }
 
@@ -26,6 +32,9 @@ public final class Parsers {
         if (bytes.length == 0) {
             throw new ParseException("empty file");
         }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new ParseException(tooLarge(bytes.length));
+        }
         if (looksBinary(bytes)) {
             throw new ParseException("binary content, not a text or HTML document");
         }
@@ -37,6 +46,13 @@ public final class Parsers {
         } catch (RuntimeException | StackOverflowError bug) {
             throw new ParseException(format.key() + " parser failed: " + bug, bug);
         }
+    }
+
+    /** The quarantine reason of a document over {@link #MAX_DOCUMENT_BYTES}; also given without reading it. */
+    public static String tooLarge(long bytes) {
+        return String.format(java.util.Locale.ROOT,
+                "document of %.1f MB exceeds the limit of %d MB; no GARD page is that large, so it is not parsed",
+                bytes / (1024.0 * 1024), MAX_DOCUMENT_BYTES / (1024 * 1024));
     }
 
     private static PageParser parserFor(Format format) {

@@ -51,7 +51,7 @@ final class Database {
                 if (Files.size(file) > 0 && !hasSqliteHeader(file)) {
                     throw new StoreException("database " + file + " is not a SQLite database; refusing to touch it", true);
                 }
-                if (!Files.isWritable(file)) {
+                if (!Files.isWritable(file) || markedReadOnly(file)) {
                     throw new StoreException("database " + file + " is read-only; give write permission or use --db", true);
                 }
             } else {
@@ -64,6 +64,20 @@ final class Database {
         } catch (IOException e) {
             throw new StoreException("cannot use database " + file + ": " + e.getMessage(), true, e);
         }
+    }
+
+    /**
+     * A file nobody may write (mode r--r--r--) was made read-only on purpose. The superuser may write it
+     * anyway, so {@link Files#isWritable} alone would let a run as root change it.
+     */
+    private static boolean markedReadOnly(Path file) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return false;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(file);
+        return !p.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                && !p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                && !p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
     }
 
     private static boolean hasSqliteHeader(Path file) throws IOException {

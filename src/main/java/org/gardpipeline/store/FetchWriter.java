@@ -20,6 +20,12 @@ import org.gardpipeline.parse.Texts;
 /** Writes one fetch's documents as facts (documents, pages, slots, contents, observations). */
 final class FetchWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Test hook, off unless the environment sets it: GARD_TEST_PAUSE_MS=N sleeps N ms after writing each
+     * document, inside the fetch's transaction, and says so on stderr, so the crash test can kill a run in the
+     * middle of a write and know where it was. It changes nothing that is written.
+     */
+    private static final long TEST_PAUSE_MS = testPauseMs();
     private final Connection db;
     private final Statements sql;
 
@@ -52,6 +58,7 @@ final class FetchWriter {
     /** Writes the documents and returns the ids of the pages the fetch parsed. */
     Set<Long> writeDocuments(long fetchId, Fetch fetch, List<Document> documents) throws SQLException {
         Set<Long> pages = new LinkedHashSet<>();
+        int written = 0;
         for (Document d : documents) {
             Long pageId = null;
             if (d.reused()) {
@@ -71,8 +78,29 @@ final class FetchWriter {
                 }
             }
             insertDocument(fetchId, d, pageId);
+            if (TEST_PAUSE_MS > 0) {
+                pauseForTest(fetch, ++written, documents.size());
+            }
         }
         return pages;
+    }
+
+    private static long testPauseMs() {
+        try {
+            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("GARD_TEST_PAUSE_MS", "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void pauseForTest(Fetch fetch, int written, int documents) {
+        System.err.println("GARD_TEST_PAUSE_MS: fetch " + fetch.name() + ", " + written + " of " + documents
+                + " documents written, not committed");
+        try {
+            Thread.sleep(TEST_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -1,0 +1,89 @@
+package org.gardpipeline.cli;
+
+import static org.gardpipeline.FetchSeries.answerText;
+import static org.gardpipeline.FetchSeries.fetch;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.gardpipeline.FetchSeries;
+import org.gardpipeline.TestDb;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database the pipeline must not write to (read-only, from a newer schema, not SQLite) is refused with one
+ * line on stderr and exit 2 before anything is written to it.
+ */
+class DatabaseRefusalTest {
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("out/gard.sqlite");
+    }
+
+    private CommandLineRun run() {
+        return CommandLineRun.of("run", "--raw", dir.resolve("raw").toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+    }
+
+    @BeforeEach
+    void aRealDatabaseAndANewFetchForIt() {
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        assertEquals(0, run().exitCode());
+        TestDb.execute(db(), "PRAGMA wal_checkpoint(TRUNCATE)");
+        fetch(dir.resolve("raw"), "2016-02-01", "a.txt", FetchSeries.edit(answerText(), "Caudal regression", "Caudal Regression"));
+    }
+
+    private static void assertOneLineRefusal(CommandLineRun r, String expected) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsRefusedUntouched() throws Exception {
+        byte[] before = Files.readAllBytes(db());
+        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            assertOneLineRefusal(run(), "is read-only; give write permission or use --db");
+            assertOneLineRefusal(CommandLineRun.of("ingest", dir.resolve("raw/2016-02-01").toString(), "--db", db().toString()),
+                    "is read-only");
+        } finally {
+            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
+        assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
+    }
+
+    @Test
+    void aDatabaseFromANewerSchemaVersionIsRefusedUntouched() throws Exception {
+        TestDb.execute(db(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                + "checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+                + "'V99__future.sql', 0, '', 0, 1)");
+        TestDb.execute(db(), "PRAGMA wal_checkpoint(TRUNCATE)");
+        byte[] before = Files.readAllBytes(db());
+        assertOneLineRefusal(run(), "has schema version 99, newer than this gard-pipeline knows; use a newer gard-pipeline");
+        assertOneLineRefusal(CommandLineRun.of("check", "--db", db().toString()), "has schema version 99");
+        assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
+        assertFalse(Files.exists(dir.resolve("out/answers.csv.tmp")));
+        assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedUntouched() throws Exception {
+        Path notDb = dir.resolve("notes.txt");
+        Files.writeString(notDb, "SQLite format 2 is not this\n".repeat(10));
+        byte[] before = Files.readAllBytes(notDb);
+        assertOneLineRefusal(CommandLineRun.of("run", "--raw", dir.resolve("raw").toString(), "--db", notDb.toString(),
+                "--out", dir.resolve("out2").toString()), "is not a SQLite database; refusing to touch it");
+        assertArrayEquals(before, Files.readAllBytes(notDb));
+        assertFalse(Files.exists(dir.resolve("notes.txt-wal")));
+    }
+}
