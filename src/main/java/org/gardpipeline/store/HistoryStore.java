@@ -93,7 +93,7 @@ public final class HistoryStore implements AutoCloseable {
             boolean newest = isNewest(fetch);
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");
-            SlotHistory history = new SlotHistory(db);
+            SlotHistory history = new SlotHistory(sql);
             for (long slotId : affectedSlots(pages, fetch.complete())) {
                 history.update(slotId, fetchId, newest);
             }

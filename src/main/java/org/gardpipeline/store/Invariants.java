@@ -59,10 +59,12 @@ final class Invariants {
 
     /** The strongest check: deriving every slot's timeline again from the observations gives the stored rows. */
     private void derivedRowsMatchTheFacts(List<String> found) throws SQLException {
-        SlotHistory history = new SlotHistory(db);
-        for (String slot : column("SELECT slot_id FROM slot ORDER BY slot_id")) {
-            if (!history.isUpToDate(Long.parseLong(slot))) {
-                add(found, "versions or events differ from what the observations give: slot " + slot);
+        try (Statements sql = new Statements(db)) {
+            SlotHistory history = new SlotHistory(sql);
+            for (String slot : column("SELECT slot_id FROM slot ORDER BY slot_id")) {
+                if (!history.isUpToDate(Long.parseLong(slot))) {
+                    add(found, "versions or events differ from what the observations give: slot " + slot);
+                }
             }
         }
     }

@@ -42,7 +42,7 @@ final class RunLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+                String holder = holder(file);
                 channel.close();
                 throw new LockedException("another gard run holds the lock on " + database + " ("
                         + (holder.isEmpty() ? "holder unknown" : holder) + "); try again when it has finished");
@@ -56,6 +56,26 @@ final class RunLock implements AutoCloseable {
             closeQuietly(channel);
             throw new StoreException("cannot take the run lock " + file + ": " + e.getMessage(), true, e);
         }
+    }
+
+    /**
+     * Who holds the lock, as the holder wrote it. A holder that has just taken the lock may not have written
+     * its name yet, so an empty file is read again for a moment before it is reported as unknown.
+     */
+    private static String holder(Path file) throws IOException {
+        for (int attempt = 0; attempt < 25; attempt++) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!holder.isEmpty()) {
+                return holder;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "";
     }
 
     private static void closeQuietly(FileChannel channel) {

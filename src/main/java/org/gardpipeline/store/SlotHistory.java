@@ -1,7 +1,5 @@
 package org.gardpipeline.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,11 +12,11 @@ import java.util.Map;
  * {@link Timeline} derives from its observations. Rows that stay the same keep their ids.
  */
 final class SlotHistory {
-    private final Connection db;
+    private final Statements sql;
     private final Map<Long, Timeline.ContentParts> parts = new HashMap<>();
 
-    SlotHistory(Connection db) {
-        this.db = db;
+    SlotHistory(Statements sql) {
+        this.sql = sql;
     }
 
     /**
@@ -34,13 +32,12 @@ final class SlotHistory {
     }
 
     private boolean unchangedBy(long slotId, long fetchId) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (ResultSet rs = sql.query("""
                 SELECT s.present, cv.content_id, o.content_id
                 FROM slot s
                 LEFT JOIN version cv ON cv.version_id = s.current_version_id
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
-                WHERE s.slot_id = ?""", fetchId, slotId);
-             ResultSet rs = ps.executeQuery()) {
+                WHERE s.slot_id = ?""", fetchId, slotId)) {
             if (!rs.next()) {
                 return false;
             }
@@ -56,16 +53,16 @@ final class SlotHistory {
         List<Long> versionIds = syncVersions(slotId, result.versions());
         syncEvents(slotId, result.events(), versionIds);
         Long current = versionIds.isEmpty() ? null : versionIds.get(versionIds.size() - 1);
-        Sql.update(db, "UPDATE slot SET current_version_id = ?, present = ? WHERE slot_id = ?",
+        sql.update("UPDATE slot SET current_version_id = ?, present = ? WHERE slot_id = ?",
                 current, result.present() ? 1 : 0, slotId);
         indexForSearch(slotId, result.present() ? current : null);
     }
 
     /** The search index holds each slot's current answer, and nothing of a removed one. */
     private void indexForSearch(long slotId, Long currentVersion) throws SQLException {
-        Sql.update(db, "DELETE FROM answer_search WHERE rowid = ?", slotId);
+        sql.update("DELETE FROM answer_search WHERE rowid = ?", slotId);
         if (currentVersion != null) {
-            Sql.update(db, """
+            sql.update("""
                     INSERT INTO answer_search (rowid, page_title, question, answer_text)
                     SELECT s.slot_id, p.title, v.question, c.answer_text
                     FROM slot s JOIN page p ON p.page_id = s.page_id
@@ -82,17 +79,16 @@ final class SlotHistory {
             expected.add(v.validFrom() + ":" + v.contentId() + ":" + v.validTo());
         }
         List<String> stored = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (ResultSet rs = sql.query("""
                 SELECT v.valid_from_fetch || ':' || v.content_id || ':' || coalesce(v.valid_to_fetch, 0)
                 FROM version v JOIN fetch f ON f.fetch_id = v.valid_from_fetch
-                WHERE v.slot_id = ? ORDER BY f.fetched_at, f.label""", slotId);
-             ResultSet rs = ps.executeQuery()) {
+                WHERE v.slot_id = ? ORDER BY f.fetched_at, f.label""", slotId)) {
             while (rs.next()) {
                 stored.add(rs.getString(1));
             }
         }
-        Long events = Sql.single(db, "SELECT count(*) FROM change_event WHERE slot_id = ?", slotId);
-        Long present = Sql.single(db, "SELECT present FROM slot WHERE slot_id = ?", slotId);
+        Long events = sql.single("SELECT count(*) FROM change_event WHERE slot_id = ?", slotId);
+        Long present = sql.single("SELECT present FROM slot WHERE slot_id = ?", slotId);
         return expected.equals(stored) && events == result.events().size() && (present == 1) == result.present();
     }
 
@@ -105,7 +101,7 @@ final class SlotHistory {
      */
     private List<Timeline.Point> points(long slotId) throws SQLException {
         List<Timeline.Point> points = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (ResultSet rs = sql.query("""
                 SELECT f.fetch_id, o.content_id, q.text AS question,
                        EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
                                WHERE fd.fetch_id = f.fetch_id
@@ -126,8 +122,7 @@ final class SlotHistory {
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = f.fetch_id
                 LEFT JOIN question q ON q.question_id = o.question_id
                 WHERE s.slot_id = ?
-                ORDER BY f.fetched_at, f.label""", slotId);
-             ResultSet rs = ps.executeQuery()) {
+                ORDER BY f.fetched_at, f.label""", slotId)) {
             while (rs.next()) {
                 boolean seen = rs.getLong("content_id") != 0 || rs.getBoolean("whole_page");
                 if (seen || rs.getBoolean("complete")) {
@@ -140,9 +135,7 @@ final class SlotHistory {
 
     private Timeline.ContentParts parts(long contentId) {
         return parts.computeIfAbsent(contentId, id -> {
-            try (PreparedStatement ps = Sql.prepare(db,
-                    "SELECT text_sha256, last_updated, references_sha256 FROM content WHERE content_id = ?", id);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = sql.query("SELECT text_sha256, last_updated, references_sha256 FROM content WHERE content_id = ?", id)) {
                 rs.next();
                 return new Timeline.ContentParts(rs.getString(1), rs.getString(2), rs.getString(3));
             } catch (SQLException e) {
@@ -157,10 +150,9 @@ final class SlotHistory {
     /** Makes the slot's version rows equal the derived ones; returns their ids in order. */
     private List<Long> syncVersions(long slotId, List<Timeline.Version> versions) throws SQLException {
         Map<Long, StoredVersion> stored = new HashMap<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (ResultSet rs = sql.query("""
                 SELECT version_id, valid_from_fetch, content_id, question, coalesce(valid_to_fetch, 0)
-                FROM version WHERE slot_id = ?""", slotId);
-             ResultSet rs = ps.executeQuery()) {
+                FROM version WHERE slot_id = ?""", slotId)) {
             while (rs.next()) {
                 stored.put(rs.getLong(2), new StoredVersion(rs.getLong(1), rs.getLong(3), rs.getString(4), rs.getLong(5)));
             }
@@ -170,20 +162,20 @@ final class SlotHistory {
         for (Timeline.Version v : versions) {
             StoredVersion old = stored.remove(v.validFrom());
             if (old == null) {
-                Sql.update(db, "INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch) "
+                sql.update("INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch) "
                         + "VALUES (?, ?, ?, ?, ?)", slotId, v.contentId(), v.question(), v.validFrom(), nullIfZero(v.validTo()));
-                ids.add(Sql.single(db, "SELECT last_insert_rowid()"));
+                ids.add(sql.single("SELECT last_insert_rowid()"));
             } else {
                 if (old.contentId() != v.contentId() || !old.question().equals(v.question()) || old.validTo() != v.validTo()) {
-                    Sql.update(db, "UPDATE version SET content_id = ?, question = ?, valid_to_fetch = ? WHERE version_id = ?",
+                    sql.update("UPDATE version SET content_id = ?, question = ?, valid_to_fetch = ? WHERE version_id = ?",
                             v.contentId(), v.question(), nullIfZero(v.validTo()), old.versionId());
                 }
                 ids.add(old.versionId());
             }
         }
         for (StoredVersion gone : stored.values()) {
-            Sql.update(db, "DELETE FROM change_event WHERE from_version = ? OR to_version = ?", gone.versionId(), gone.versionId());
-            Sql.update(db, "DELETE FROM version WHERE version_id = ?", gone.versionId());
+            sql.update("DELETE FROM change_event WHERE from_version = ? OR to_version = ?", gone.versionId(), gone.versionId());
+            sql.update("DELETE FROM version WHERE version_id = ?", gone.versionId());
         }
         return ids;
     }
@@ -194,11 +186,10 @@ final class SlotHistory {
             wanted.put(e.fetchId(), e);
         }
         List<Long> stale = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (ResultSet rs = sql.query("""
                 SELECT fetch_id, change, text_changed, date_changed, references_changed,
                        coalesce(from_version, 0), coalesce(to_version, 0)
-                FROM change_event WHERE slot_id = ?""", slotId);
-             ResultSet rs = ps.executeQuery()) {
+                FROM change_event WHERE slot_id = ?""", slotId)) {
             while (rs.next()) {
                 Timeline.Event e = wanted.get(rs.getLong(1));
                 if (e != null && e.change().equals(rs.getString(2)) && e.textChanged() == rs.getBoolean(3)
@@ -212,10 +203,10 @@ final class SlotHistory {
             }
         }
         for (long fetchId : stale) {
-            Sql.update(db, "DELETE FROM change_event WHERE slot_id = ? AND fetch_id = ?", slotId, fetchId);
+            sql.update("DELETE FROM change_event WHERE slot_id = ? AND fetch_id = ?", slotId, fetchId);
         }
         for (Timeline.Event e : wanted.values()) {
-            Sql.update(db, """
+            sql.update("""
                     INSERT INTO change_event (fetch_id, slot_id, change, text_changed, date_changed, references_changed,
                                               from_version, to_version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.fetchId(), slotId, e.change(), e.textChanged() ? 1 : 0,
