@@ -35,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String day = asOf == null ? null : isoDate(asOf);
-        try (HistoryStore store = HistoryStore.openExisting(database.db)) {
+        try (HistoryStore store = HistoryStore.openForExport(database.db)) {
             CsvExporter.Result result = new CsvExporter(store, new ExportOptions(day, excel)).export(out, Main.version());
             spec.commandLine().getOut().printf("exported %d rows to %s%n", result.rows(), result.folder());
             return ExitCode.DONE;

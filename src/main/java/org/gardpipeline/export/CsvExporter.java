@@ -46,14 +46,9 @@ public final class CsvExporter {
         Path temp = null;
         try {
             temp = temporaryFolder(out);
-            long rows = 0;
             List<Path> written = new ArrayList<>();
-            for (Table table : Tables.ALL) {
-                long tableRows = writeTable(table, temp.resolve(table.file()));
-                LOG.debug("{}: {} rows", table.file(), tableRows);
-                rows += tableRows;
-                written.add(out.resolve(table.file()));
-            }
+            long rows = writeTables(temp);
+            Tables.ALL.forEach(t -> written.add(out.resolve(t.file())));
             DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion, options);
             written.add(out.resolve(DataPackage.FILE));
             moveAll(temp, out);
@@ -83,32 +78,81 @@ public final class CsvExporter {
         }
     }
 
-    private long writeTable(Table table, Path file) throws IOException {
+    /** Writes every table into the folder from one consistent view of the database; returns the rows written. */
+    private long writeTables(Path folder) throws IOException {
+        java.util.Map<org.gardpipeline.store.Dataset, TableFile> files = new java.util.LinkedHashMap<>();
+        try {
+            for (Table table : Tables.ALL) {
+                checkColumns(table);
+                files.put(table.dataset(), new TableFile(table, folder.resolve(table.file()), options.excel()));
+            }
+            store.streamAll(List.copyOf(files.keySet()), options.asOf(), files::get);
+            long rows = 0;
+            for (TableFile f : files.values()) {
+                f.close();
+                LOG.debug("{}: {} rows", f.table.file(), f.rows);
+                rows += f.rows;
+            }
+            return rows;
+        } finally {
+            for (TableFile f : files.values()) {
+                f.closeQuietly();
+            }
+        }
+    }
+
+    private void checkColumns(Table table) {
         List<String> columns = store.columns(table.dataset());
         if (!columns.equals(table.fieldNames())) {
             throw new IllegalStateException("view " + table.dataset().viewName() + " has columns " + columns
                     + " but " + table.file() + " describes " + table.fieldNames());
         }
-        long[] rows = {0};
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(w, CSV)) {
-            if (options.excel()) {
-                w.write('\uFEFF');
-            }
-            store.stream(table.dataset(), options.asOf(), new HistoryStore.RowSink() {
-                @Override
-                public void header(List<String> names) throws IOException {
-                    printer.printRecord(names);
-                }
+    }
 
-                @Override
-                public void row(List<Object> values) throws IOException {
-                    printer.printRecord(cells(table, values, options.excel()));
-                    rows[0]++;
-                }
-            });
+    /** One CSV file being written: receives its dataset's rows from the store. */
+    private static final class TableFile implements HistoryStore.RowSink {
+        private final Table table;
+        private final boolean excel;
+        private final BufferedWriter writer;
+        private final CSVPrinter printer;
+        private long rows;
+        private boolean closed;
+
+        TableFile(Table table, Path file, boolean excel) throws IOException {
+            this.table = table;
+            this.excel = excel;
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.printer = new CSVPrinter(writer, CSV);
+            if (excel) {
+                writer.write('\uFEFF');
+            }
         }
-        return rows[0];
+
+        @Override
+        public void header(List<String> names) throws IOException {
+            printer.printRecord(names);
+        }
+
+        @Override
+        public void row(List<Object> values) throws IOException {
+            printer.printRecord(cells(table, values, excel));
+            rows++;
+        }
+
+        void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                printer.close(true);
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException ignored) {
+                // Only after a failure that is already being reported; the temporary folder is deleted.
+            }
+        }
     }
 
     private static List<String> cells(Table table, List<Object> values, boolean excel) {

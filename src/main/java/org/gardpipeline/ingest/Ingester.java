@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
@@ -56,42 +53,8 @@ public final class Ingester {
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), options.threads());
-        long started = System.nanoTime();
-        List<Document> documents = parseAll(source.documents(), parsedBefore, options.threads());
-        LOG.debug("fetch {}: {} parsed, {} reused from earlier parses, {} quarantined in {} ms", bare.name(),
-                documents.stream().filter(d -> d.page() != null).count(), documents.stream().filter(Document::reused).count(),
-                documents.stream().filter(Document::isQuarantined).count(), (System.nanoTime() - started) / 1_000_000);
-        return store.ingest(source.fetch(fetchHash(documents)), documents);
-    }
-
-    /**
-     * Parses documents in parallel, keeping their order, so the result does not depend on scheduling; a
-     * document whose bytes were parsed before is not parsed again.
-     */
-    static List<Document> parseAll(List<FetchSource.RawDocument> raw, Set<String> parsedBefore, int maxThreads) {
-        int threads = Math.max(1, Math.min(maxThreads, raw.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "parse");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Document>> futures = new ArrayList<>();
-            for (FetchSource.RawDocument d : raw) {
-                futures.add(pool.submit(() -> read(d, parsedBefore)));
-            }
-            List<Document> documents = new ArrayList<>(raw.size());
-            for (Future<Document> f : futures) {
-                documents.add(f.get());
-            }
-            return documents;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        try (ParsedDocuments documents = new ParsedDocuments(source.documents(), parsedBefore, options.threads())) {
+            return store.ingest(bare, documents);
         }
     }
 
@@ -106,9 +69,7 @@ public final class Ingester {
             }
             bytes = raw.read();
         } catch (IOException e) {
-            // Bytes that could not be read have no hash; one made from the path keeps the reason its own.
-            return Document.quarantined(raw.path(), sha256(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8)),
-                    "cannot read file: " + e.getMessage());
+            return Document.quarantined(raw.path(), unreadableHash(raw), "cannot read file: " + e.getMessage());
         }
         String hash = sha256(bytes);
         if (parsedBefore.contains(hash)) {
@@ -127,18 +88,21 @@ public final class Ingester {
             try {
                 hashed.add(Document.quarantined(d.path(), streamedSha256(d), "not parsed"));
             } catch (IOException e) {
-                hashed.add(Document.quarantined(d.path(), sha256(new byte[0]), "not parsed"));
+                hashed.add(Document.quarantined(d.path(), unreadableHash(d), "not parsed"));
             }
         }
         return hashed;
     }
 
     private static String fetchHash(List<Document> documents) {
-        MessageDigest all = digest();
-        for (Document d : documents) {
-            all.update((d.path() + "\0" + d.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(all.digest());
+        FetchContentHash hash = new FetchContentHash();
+        documents.forEach(d -> hash.add(d.path(), d.sha256()));
+        return hash.hex();
+    }
+
+    /** Bytes that could not be read have no hash; one made from the path keeps each such document's reason its own. */
+    private static String unreadableHash(FetchSource.RawDocument raw) {
+        return sha256(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same digest as {@link #sha256(byte[])} of the whole document, read a block at a time. */

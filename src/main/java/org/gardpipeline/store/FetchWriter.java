@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.parse.Texts;
@@ -34,36 +35,36 @@ final class FetchWriter {
         this.sql = sql;
     }
 
-    long insertFetch(Fetch fetch, List<Document> documents) throws SQLException {
-        int quarantined = (int) documents.stream().filter(Document::isQuarantined).count();
-        try (PreparedStatement ps = db.prepareStatement("""
+    /** The fetch's row; its content hash and counts are filled in by {@link #completeFetch} once its documents are written. */
+    long insertFetch(Fetch fetch) throws SQLException {
+        update("""
                 INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
                                    documents, parsed, quarantined)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, fetch.fetchedAt());
-            ps.setString(2, fetch.label());
-            ps.setString(3, fetch.source());
-            ps.setInt(4, fetch.complete() ? 1 : 0);
-            ps.setString(5, fetch.origin());
-            ps.setString(6, fetch.contentSha256());
-            ps.setString(7, Instant.now().toString());
-            ps.setInt(8, documents.size());
-            ps.setInt(9, documents.size() - quarantined);
-            ps.setInt(10, quarantined);
-            ps.executeUpdate();
-        }
+                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0)""", fetch.fetchedAt(), fetch.label(), fetch.source(),
+                fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString());
         return lastId();
     }
 
+    void completeFetch(long fetchId, String contentSha256, int documents, int quarantined) throws SQLException {
+        update("UPDATE fetch SET content_sha256 = ?, documents = ?, parsed = ?, quarantined = ? WHERE fetch_id = ?",
+                contentSha256, documents, documents - quarantined, quarantined, fetchId);
+    }
+
     /** Writes the documents and returns the ids of the pages the fetch parsed. */
-    Set<Long> writeDocuments(long fetchId, Fetch fetch, List<Document> documents) throws SQLException {
+    Set<Long> writeDocuments(long fetchId, Fetch fetch, Iterable<Document> documents) throws SQLException {
         Set<Long> pages = new LinkedHashSet<>();
+        FetchContentHash hash = new FetchContentHash();
         int written = 0;
+        int quarantined = 0;
         for (Document d : documents) {
+            hash.add(d.path(), d.sha256());
+            written++;
+            quarantined += d.isQuarantined() ? 1 : 0;
             Long pageId = null;
             if (d.reused()) {
                 pageId = reuse(fetchId, d);
                 pages.add(pageId);
+                pauseForTest(fetch, written);
                 continue;
             }
             if (!d.isQuarantined()) {
@@ -78,10 +79,9 @@ final class FetchWriter {
                 }
             }
             insertDocument(fetchId, d, pageId);
-            if (TEST_PAUSE_MS > 0) {
-                pauseForTest(fetch, ++written, documents.size());
-            }
+            pauseForTest(fetch, written);
         }
+        completeFetch(fetchId, hash.hex(), written, quarantined);
         return pages;
     }
 
@@ -93,8 +93,11 @@ final class FetchWriter {
         }
     }
 
-    private static void pauseForTest(Fetch fetch, int written, int documents) {
-        System.err.println("GARD_TEST_PAUSE_MS: fetch " + fetch.name() + ", " + written + " of " + documents
+    private static void pauseForTest(Fetch fetch, int written) {
+        if (TEST_PAUSE_MS <= 0) {
+            return;
+        }
+        System.err.println("GARD_TEST_PAUSE_MS: fetch " + fetch.name() + ", " + written
                 + " documents written, not committed");
         try {
             Thread.sleep(TEST_PAUSE_MS);

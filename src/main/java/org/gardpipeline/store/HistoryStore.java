@@ -46,9 +46,32 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Opens a database that must exist already, for commands that only read or export: no lock needed. */
+    /** Opens a database that must exist already, for commands that only read: no lock needed. */
     public static HistoryStore openExisting(Path file) {
         return new HistoryStore(file, Database.open(file, false), null);
+    }
+
+    /**
+     * Opens a database that must exist already for an export: with the run lock when it is free, so that
+     * the tables can be read on several connections at once; without it while a run is in progress, and then
+     * the tables are read one after another in one read transaction.
+     */
+    public static HistoryStore openForExport(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return openExisting(file);
+        }
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(file);
+        } catch (LockedException running) {
+            return openExisting(file);
+        }
+        try {
+            return new HistoryStore(file, Database.open(file, false), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public Path file() {
@@ -59,7 +82,7 @@ public final class HistoryStore implements AutoCloseable {
      * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
      * and label but other content is refused.
      */
-    public IngestSummary ingest(Fetch fetch, List<Document> documents) {
+    public IngestSummary ingest(Fetch fetch, Iterable<Document> documents) {
         long started = System.nanoTime();
         try {
             db.setAutoCommit(false);
@@ -81,14 +104,14 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private IngestSummary ingestInTransaction(Fetch fetch, List<Document> documents, long started) throws SQLException {
-        IngestSummary existing = alreadyIngested(fetch);
-        if (existing != null) {
-            return existing;
+    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, long started) throws SQLException {
+        if (hasFetch(fetch.fetchedAt(), fetch.label())) {
+            // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
+            throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
         }
         try (Statements sql = new Statements(db)) {
             FetchWriter writer = new FetchWriter(db, sql);
-            long fetchId = writer.insertFetch(fetch, documents);
+            long fetchId = writer.insertFetch(fetch);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
             boolean newest = isNewest(fetch);
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
@@ -305,16 +328,64 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Streams a dataset's rows in its stable order. */
     public void stream(Dataset dataset, RowSink sink) {
-        stream(dataset, null, sink);
+        stream(db, dataset, null, sink);
     }
 
     /**
-     * Streams a dataset's rows in its stable order; with {@code asOf} (an ISO date) the answers are those that
-     * stood at the end of that day, the other datasets are whole.
+     * Streams several datasets from one consistent state of the database; with {@code asOf} (an ISO date) the
+     * answers are those that stood at the end of that day, the other datasets are whole. While this store
+     * holds the run lock no writer can commit, so the datasets are read on their own connections at once;
+     * otherwise one after another inside one read transaction.
      */
-    public void stream(Dataset dataset, String asOf, RowSink sink) {
+    public void streamAll(List<Dataset> datasets, String asOf, java.util.function.Function<Dataset, RowSink> sinks) {
+        if (lock == null || datasets.size() < 2) {
+            inReadTransaction(() -> datasets.forEach(d -> stream(db, d, asOf, sinks.apply(d))));
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Dataset d : datasets) {
+                done.add(pool.submit(() -> {
+                    try (Connection reader = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                        stream(reader, d, asOf, sinks.apply(d));
+                    } catch (SQLException e) {
+                        throw failure("read " + d.viewName(), e);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().toString(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while reading " + file, false, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void inReadTransaction(Runnable reads) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                reads.run();
+            } finally {
+                db.commit();
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private void stream(Connection connection, Dataset dataset, String asOf, RowSink sink) {
         boolean past = asOf != null && dataset == Dataset.CURRENT_ANSWERS;
-        try (PreparedStatement ps = past ? Sql.prepare(db, Dataset.ANSWERS_AS_OF, asOf) : db.prepareStatement(dataset.query());
+        try (PreparedStatement ps = past ? Sql.prepare(connection, Dataset.ANSWERS_AS_OF, asOf)
+                : connection.prepareStatement(dataset.query());
              ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
@@ -331,6 +402,8 @@ public final class HistoryStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("read " + dataset.viewName(), e);
+        } catch (StoreException e) {
+            throw e;
         } catch (Exception e) {
             throw new StoreException("writing " + dataset.viewName() + " failed: " + e.getMessage(), false, e);
         }
