@@ -15,7 +15,7 @@ if [ ! -d "$WORK/corpus/pages" ]; then
     mkdir -p "$WORK/corpus"
     tar -xJf ../shared/corpus/gard-2022-html.tar.xz -C "$WORK/corpus"
 fi
-java -cp "$CP" org.gardpipeline.bench.PipelineBenchmark target/gard.jar "$CP" "$WORK/corpus/pages" "$WORK" "$RUNS"
+java -cp "$CP" org.gardpipeline.bench.PipelineBenchmark "$CP" "$WORK/corpus/pages" "$WORK" "$RUNS"
 if [ "${2:-}" = "--growth" ]; then
-    java -cp "$CP" org.gardpipeline.bench.HistoryGrowthBenchmark "$WORK/corpus/pages" "$WORK/growth" 100
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.HistoryGrowthBenchmark "$WORK/corpus/pages" "$WORK/growth" 100
 fi

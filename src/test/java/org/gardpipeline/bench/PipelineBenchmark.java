@@ -14,27 +14,25 @@ import java.util.concurrent.TimeUnit;
  * spread: the parse floor, a full ingest, a re-ingest of an identical fetch, a 1%-changed fetch, the export,
  * and the peak resident memory of each. Run by bench/run.sh, which builds the jar and the corpus folders.
  *
- * <p>Arguments: JAR CLASSPATH CORPUS WORKDIR RUNS
+ * <p>Arguments: CLASSPATH CORPUS WORKDIR RUNS; run from the repository root, where ./gard is.
  */
 public final class PipelineBenchmark {
     /** One measured command: wall seconds and peak resident kilobytes, from /usr/bin/time. */
     record Sample(double seconds, long maxRssKb) {
     }
 
-    private final String jar;
     private final String classpath;
     private final Path work;
 
-    private PipelineBenchmark(String jar, String classpath, Path work) {
-        this.jar = jar;
+    private PipelineBenchmark(String classpath, Path work) {
         this.classpath = classpath;
         this.work = work;
     }
 
     public static void main(String[] args) throws Exception {
-        PipelineBenchmark b = new PipelineBenchmark(args[0], args[1], Path.of(args[3]));
-        Path corpus = Path.of(args[2]);
-        int runs = Integer.parseInt(args[4]);
+        PipelineBenchmark b = new PipelineBenchmark(args[0], Path.of(args[2]));
+        Path corpus = Path.of(args[1]);
+        int runs = Integer.parseInt(args[3]);
         Path same = b.work.resolve("2022-12-21-identical");
         Path churn = b.work.resolve("2022-12-22-churn");
         if (!Files.exists(same)) {
@@ -75,8 +73,9 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** The pipeline as users run it: through the launcher, with the JVM settings it chooses. */
     private Sample gard(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar));
+        List<String> command = new ArrayList<>(List.of("./gard"));
         command.addAll(List.of(args));
         return time(command.toArray(String[]::new));
     }
