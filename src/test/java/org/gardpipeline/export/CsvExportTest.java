@@ -179,6 +179,17 @@ class CsvExportTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeWrittenIsAUsageErrorNamingIt() throws Exception {
+        Path notAFolder = dir.resolve("out-is-a-file");
+        Files.writeString(notAFolder, "already here");
+        out = notAFolder;
+        ExportException e = assertThrows(ExportException.class, () -> export(ExportOptions.DEFAULT));
+        assertTrue(e.isUsageError());
+        assertTrue(e.getMessage().startsWith("cannot write to output folder " + notAFolder), e.getMessage());
+        assertEquals("already here", Files.readString(notAFolder));
+    }
+
+    @Test
     void asOfBeforeTheFirstFetchIsAUsageErrorAndWritesNothing() {
         ExportException e = assertThrows(ExportException.class, () -> export(new ExportOptions("2015-12-31", false)));
         assertTrue(e.isUsageError());

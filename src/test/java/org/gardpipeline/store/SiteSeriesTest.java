@@ -1,0 +1,139 @@
+package org.gardpipeline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.gardpipeline.TestDb;
+import org.gardpipeline.ingest.FetchSource;
+import org.gardpipeline.ingest.Ingester;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fetch series of 24 real 2022 pages with a summary, symptoms and causes (src/test/resources/gard-2022-series),
+ * edited the way the site would be: backfill gives the timeline of the fetch dates, and only complete
+ * fetches remove pages.
+ */
+class SiteSeriesTest {
+    private static final Path SITE = Path.of("src/test/resources/gard-2022-series");
+    private static final Pattern LAST_UPDATED = Pattern.compile("(Last Updated:\\s*(?:<[^>]*>\\s*)*)([A-Z][a-z]+\\.? \\d{1,2}, \\d{4})");
+
+    @TempDir
+    Path dir;
+
+    private List<Path> pages;
+
+    @BeforeEach
+    void listPages() throws IOException {
+        try (Stream<Path> s = Files.list(SITE)) {
+            pages = s.sorted().toList();
+        }
+        assertEquals(24, pages.size());
+    }
+
+    /** A fetch folder of the pages, each passed through {@code edit} (index, html). */
+    private Path fetch(String name, List<Path> which, java.util.function.BiFunction<Integer, String, String> edit) {
+        try {
+            Path folder = Files.createDirectories(dir.resolve("raw").resolve(name));
+            for (int i = 0; i < which.size(); i++) {
+                String html = Files.readString(which.get(i), StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve(which.get(i).getFileName()), edit.apply(i, html), StandardCharsets.UTF_8);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String moveDate(String html) {
+        Matcher m = LAST_UPDATED.matcher(html);
+        assertTrue(m.find(), "page without a Last Updated date");
+        return html.substring(0, m.start(2)) + "Jan. 3, 2023" + html.substring(m.end(2));
+    }
+
+    private static String editSummary(String html) {
+        int at = html.indexOf(". ", html.indexOf("Summary") + 200);
+        assertTrue(at > 0, "page without a summary sentence");
+        return html.substring(0, at) + " (edited)" + html.substring(at);
+    }
+
+    private Path ingestInOrder(String name, List<Path> fetches, Boolean... complete) {
+        Path db = dir.resolve(name + ".sqlite");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            for (int i = 0; i < fetches.size(); i++) {
+                new Ingester(store).ingest(FetchSource.open(fetches.get(i),
+                        new FetchSource.Overrides(null, complete.length > i ? complete[i] : null)));
+            }
+            assertEquals(List.of(), store.check());
+        }
+        return db;
+    }
+
+    private static List<Map<String, Object>> timeline(Path db) {
+        return TestDb.rows(db, """
+                SELECT e.fetched_at, e.page_key, e.slot_key, e.change, e.text_changed, e.date_changed,
+                       vf.valid_from AS from_valid_from, vt.valid_from AS to_valid_from, vt.valid_to AS to_valid_to,
+                       vt.last_updated
+                FROM answer_changes e
+                LEFT JOIN answer_versions vf ON vf.version_id = e.from_version
+                LEFT JOIN answer_versions vt ON vt.version_id = e.to_version
+                ORDER BY e.fetched_at, e.page_key, e.slot_key""");
+    }
+
+    @Test
+    void threeFetchesIngestedAsThreeOneTwoGiveTheTimelineOfOneTwoThree() {
+        Path one = fetch("2023-01-01", pages, (i, html) -> html);
+        Path two = fetch("2023-02-01", pages, (i, html) -> i % 10 == 0 ? editSummary(html) : html);
+        Path three = fetch("2023-03-01", pages, (i, html) -> {
+            String edited = i % 10 == 0 ? editSummary(html) : html;
+            return i % 7 == 0 ? moveDate(edited) : edited;
+        });
+        Path inOrder = ingestInOrder("in-order", List.of(one, two, three));
+        Path backfilled = ingestInOrder("backfilled", List.of(three, one, two));
+        assertEquals(timeline(inOrder), timeline(backfilled));
+        assertEquals(TestDb.rows(inOrder, "SELECT * FROM current_answers"), TestDb.rows(backfilled, "SELECT * FROM current_answers"));
+        assertEquals(3, TestDb.count(inOrder, "SELECT count(*) FROM answer_changes WHERE change = 'changed' AND fetched_at = '2023-02-01'"));
+        assertTrue(TestDb.count(inOrder, "SELECT count(*) FROM date_only_changes WHERE fetched_at = '2023-03-01'") > 0);
+    }
+
+    @Test
+    void aPartialFetchRemovesNothingACompleteOneRemovesTheMissingPagesALaterOneRestoresThem() {
+        List<Path> half = pages.subList(0, 12);
+        Path all = fetch("2023-01-01", pages, (i, html) -> html);
+        Path partial = fetch("2023-02-01-partial", half, (i, html) -> html);
+        Path complete = fetch("2023-03-01-complete", half, (i, html) -> html);
+        Path back = fetch("2023-04-01", pages, (i, html) -> html);
+        Path db = ingestInOrder("gard", List.of(all, partial, complete, back), null, false, true, null);
+        long slotsOfMissingPages = TestDb.count(db, """
+                SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-01-01'""")
+                - TestDb.count(db, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-01-01' AND page_key IN "
+                + "(SELECT page_key FROM pages WHERE slug IN (" + slugs(half) + "))");
+        assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-02-01'"));
+        assertEquals(slotsOfMissingPages, TestDb.count(db,
+                "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-03-01' AND change = 'removed'"));
+        assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-03-01' AND page_key IN "
+                + "(SELECT page_key FROM pages WHERE slug IN (" + slugs(half) + "))"));
+        assertEquals(slotsOfMissingPages, TestDb.count(db,
+                "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-04-01' AND change = 'restored'"));
+        assertTrue(slotsOfMissingPages > 0);
+    }
+
+    private static String slugs(List<Path> pages) {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : pages) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(p.getFileName().toString().toString()).append('\'');
+        }
+        return sb.toString();
+    }
+}
