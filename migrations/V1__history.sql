@@ -14,6 +14,7 @@ CREATE TABLE fetch (
     documents      INTEGER NOT NULL,
     parsed         INTEGER NOT NULL,
     quarantined    INTEGER NOT NULL,
+    reused         INTEGER NOT NULL DEFAULT 0,    -- documents whose bytes were parsed before: not parsed again
     seconds        REAL,                          -- wall time of its ingest
     UNIQUE (fetched_at, label)
 );
@@ -229,7 +230,8 @@ SELECT f.fetch_id,
        (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'removed')  AS removed,
        (SELECT count(*) FROM change_event e WHERE e.fetch_id = f.fetch_id AND e.change = 'restored') AS restored,
        f.source,
-       f.seconds
+       f.seconds,
+       f.reused
 FROM fetch f;
 
 CREATE VIEW pages AS

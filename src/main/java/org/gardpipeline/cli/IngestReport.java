@@ -24,8 +24,8 @@ final class IngestReport {
             return;
         }
         err.printf("fetch %s: %d documents, %d parsed, %d quarantined; %d added, %d changed, %d removed, %d restored "
-                        + "(%.2f s)%n", s.fetch().name(), s.documents(), s.parsed(), s.quarantined(), s.added(), s.changed(),
-                s.removed(), s.restored(), s.seconds());
+                        + "(%.2f s; %d documents had been parsed before)%n", s.fetch().name(), s.documents(), s.parsed(),
+                s.quarantined(), s.added(), s.changed(), s.removed(), s.restored(), s.seconds(), s.reused());
     }
 
     static ObjectNode json(List<IngestSummary> summaries, int exitCode) {
@@ -47,6 +47,7 @@ final class IngestReport {
             f.put("removed", s.removed());
             f.put("restored", s.restored());
             f.put("seconds", s.seconds());
+            f.put("reused", s.reused());
         }
         return root;
     }

@@ -36,7 +36,8 @@ public final class Tables {
                     integer("removed", "answer slots that disappeared"),
                     integer("restored", "answer slots that came back after being removed"),
                     string("source", "where the fetch came from, when stated"),
-                    new Field("seconds", "number", "wall time of the fetch's ingest, in seconds")),
+                    new Field("seconds", "number", "wall time of the fetch's ingest, in seconds"),
+                    integer("reused", "documents whose exact bytes were parsed in an earlier fetch, so not parsed again")),
                     List.of("fetch_id"), List.of()),
             new Table("pages.csv", Dataset.PAGES, "One row per disease page.", List.of(
                     PAGE_KEY,

@@ -7,8 +7,9 @@ package org.gardpipeline.model;
  * @param fetchId          its id in the database
  * @param alreadyIngested  true when the same fetch was ingested before and nothing was written
  * @param seconds          wall time of the ingest
+ * @param reused           documents whose exact bytes were parsed in an earlier fetch, so not parsed again
  */
 public record IngestSummary(Fetch fetch, long fetchId, boolean alreadyIngested, int documents, int parsed,
                             int quarantined, int added, int changed, int removed, int restored,
-                            double seconds) {
+                            double seconds, int reused) {
 }

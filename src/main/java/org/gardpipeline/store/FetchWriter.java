@@ -45,9 +45,9 @@ final class FetchWriter {
         return lastId();
     }
 
-    void completeFetch(long fetchId, String contentSha256, int documents, int quarantined) throws SQLException {
-        update("UPDATE fetch SET content_sha256 = ?, documents = ?, parsed = ?, quarantined = ? WHERE fetch_id = ?",
-                contentSha256, documents, documents - quarantined, quarantined, fetchId);
+    void completeFetch(long fetchId, String contentSha256, int documents, int quarantined, int reused) throws SQLException {
+        update("UPDATE fetch SET content_sha256 = ?, documents = ?, parsed = ?, quarantined = ?, reused = ? WHERE fetch_id = ?",
+                contentSha256, documents, documents - quarantined, quarantined, reused, fetchId);
     }
 
     /** Writes the documents and returns the ids of the pages the fetch parsed. */
@@ -56,10 +56,12 @@ final class FetchWriter {
         FetchContentHash hash = new FetchContentHash();
         int written = 0;
         int quarantined = 0;
+        int reused = 0;
         for (Document d : documents) {
             hash.add(d.path(), d.sha256());
             written++;
             quarantined += d.isQuarantined() ? 1 : 0;
+            reused += d.reused() ? 1 : 0;
             Long pageId = null;
             if (d.reused()) {
                 pageId = reuse(fetchId, d);
@@ -81,7 +83,7 @@ final class FetchWriter {
             insertDocument(fetchId, d, pageId);
             pauseForTest(fetch, written);
         }
-        completeFetch(fetchId, hash.hex(), written, quarantined);
+        completeFetch(fetchId, hash.hex(), written, quarantined, reused);
         return pages;
     }
 

@@ -179,12 +179,12 @@ public final class HistoryStore implements AutoCloseable {
 
     private IngestSummary summary(Fetch fetch, long fetchId, boolean already) throws SQLException {
         try (PreparedStatement ps = Sql.prepare(db, """
-                SELECT documents, parsed, quarantined, added, changed, removed, restored, coalesce(seconds, 0)
+                SELECT documents, parsed, quarantined, added, changed, removed, restored, coalesce(seconds, 0), reused
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8));
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9));
         }
     }
 

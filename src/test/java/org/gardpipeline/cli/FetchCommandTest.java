@@ -314,6 +314,8 @@ class FetchCommandTest {
             CommandLineRun again = CommandLineRun.of(run);
             assertEquals(0, again.exitCode(), again.out() + again.err());
             assertEquals(versions, TestDb.count(db, "SELECT count(*) FROM answer_versions"), "no new versions");
+            assertEquals(4, TestDb.count(db, "SELECT reused FROM fetches WHERE label = 'fetch-2'"),
+                    "the unchanged pages take no parse time: their earlier parse stands for them");
             assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes c JOIN fetch f USING (fetch_id) "
                     + "WHERE f.label = 'fetch-2'"));
             // the unchanged pages are carried forward: the same documents, with the same hashes
