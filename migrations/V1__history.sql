@@ -192,8 +192,12 @@ JOIN fetch f ON f.fetch_id = e.fetch_id
 JOIN slot s ON s.slot_id = e.slot_id
 JOIN page p ON p.page_id = s.page_id;
 
-CREATE VIEW current_answers AS
-SELECT p.page_key,
+-- Every version with what the answer rows of the CSV files show about it; current_answers and the
+-- export's as-of query both read it.
+CREATE VIEW answer_rows AS
+SELECT s.slot_id,
+       v.version_id,
+       p.page_key,
        p.gard_id,
        p.title AS page_title,
        s.slot_key,
@@ -209,11 +213,17 @@ SELECT p.page_key,
        c.word_count,
        CASE WHEN p.gard_id IS NOT NULL AND p.slug IS NOT NULL
             THEN 'https://rarediseases.info.nih.gov/diseases/' || p.gard_id || '/' || p.slug END AS url
-FROM slot s
+FROM version v
+JOIN slot s ON s.slot_id = v.slot_id
 JOIN page p ON p.page_id = s.page_id
-JOIN version v ON v.version_id = s.current_version_id
 JOIN content c ON c.content_id = v.content_id
-JOIN fetch fv ON fv.fetch_id = v.valid_from_fetch
+JOIN fetch fv ON fv.fetch_id = v.valid_from_fetch;
+
+CREATE VIEW current_answers AS
+SELECT r.page_key, r.gard_id, r.page_title, r.slot_key, r.topic, r.question, r.answer_text, r.last_updated,
+       r.first_seen, r.last_changed, r.versions, r.answer_sha256, r.word_count, r.url
+FROM slot s
+JOIN answer_rows r ON r.version_id = s.current_version_id
 WHERE s.present = 1;
 
 -- The rows of the CSV datasets that have no view of DESIGN.md's name.

@@ -37,29 +37,13 @@ public enum Dataset {
                 FROM change_event e JOIN fetch f ON f.fetch_id = e.fetch_id
                 WHERE substr(f.fetched_at, 1, 10) <= ?1
             )
-            SELECT p.page_key,
-                   p.gard_id,
-                   p.title AS page_title,
-                   s.slot_key,
-                   s.topic,
-                   v.question,
-                   c.answer_text,
-                   c.last_updated,
-                   (SELECT min(f.fetched_at) FROM observation o JOIN fetch f ON f.fetch_id = o.fetch_id
-                     WHERE o.slot_id = s.slot_id) AS first_seen,
-                   fv.fetched_at AS last_changed,
-                   (SELECT count(*) FROM version v2 JOIN fetch f2 ON f2.fetch_id = v2.valid_from_fetch
-                     WHERE v2.slot_id = s.slot_id AND substr(f2.fetched_at, 1, 10) <= ?1) AS versions,
-                   c.text_sha256 AS answer_sha256,
-                   c.word_count,
-                   CASE WHEN p.gard_id IS NOT NULL AND p.slug IS NOT NULL
-                        THEN 'https://rarediseases.info.nih.gov/diseases/' || p.gard_id || '/' || p.slug END AS url
+            SELECT r.page_key, r.gard_id, r.page_title, r.slot_key, r.topic, r.question, r.answer_text, r.last_updated,
+                   r.first_seen, r.last_changed,
+                   (SELECT count(*) FROM version v JOIN fetch f ON f.fetch_id = v.valid_from_fetch
+                     WHERE v.slot_id = r.slot_id AND substr(f.fetched_at, 1, 10) <= ?1) AS versions,
+                   r.answer_sha256, r.word_count, r.url
             FROM known k
-            JOIN slot s ON s.slot_id = k.slot_id
-            JOIN page p ON p.page_id = s.page_id
-            JOIN version v ON v.version_id = k.to_version
-            JOIN content c ON c.content_id = v.content_id
-            JOIN fetch fv ON fv.fetch_id = v.valid_from_fetch
+            JOIN answer_rows r ON r.version_id = k.to_version
             WHERE k.newest = 1 AND k.change <> 'removed'
-            ORDER BY p.page_key, s.slot_key""";
+            ORDER BY r.page_key, r.slot_key""";
 }
