@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.gardpipeline.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,25 @@ class RunCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("is not a SQLite database"), r.err());
         assertEquals("not a database", Files.readString(notDb));
+    }
+
+    @Test
+    void jsonSummaryGoesToStdoutAndQuietLeavesOnlyQuarantineOnStderr() throws Exception {
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        fetch(dir.resolve("raw"), "2016-01-01", "notes.txt", "shopping list");
+        CommandLineRun r = CommandLineRun.of("run", "--raw", dir.resolve("raw").toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString(), "--json", "--quiet");
+        assertEquals(3, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(3, json.get("exit_code").asInt());
+        com.fasterxml.jackson.databind.JsonNode fetch = json.get("fetches").get(0);
+        assertEquals("2016-01-01", fetch.get("fetched_at").asText());
+        assertEquals(List.of(2, 1, 1, 3, 0, 0, 0), List.of(fetch.get("documents").asInt(), fetch.get("parsed").asInt(),
+                fetch.get("quarantined").asInt(), fetch.get("added").asInt(), fetch.get("changed").asInt(),
+                fetch.get("removed").asInt(), fetch.get("restored").asInt()));
+        assertTrue(fetch.has("seconds"));
+        assertEquals(List.of("quarantined: " + dir.resolve("raw/2016-01-01") + "/notes.txt: unknown format: not GARD answer "
+                + "text, GARD 2022 HTML, MedQuAD XML or GARD question-and-answer HTML"), r.err().lines().toList());
     }
 
     @Test
