@@ -1,15 +1,17 @@
 package org.gardpipeline.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
@@ -57,7 +59,7 @@ public final class HistoryStore implements AutoCloseable {
      * the tables are read one after another in one read transaction.
      */
     public static HistoryStore openForExport(Path file) {
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             return openExisting(file);
         }
         RunLock lock;
@@ -192,17 +194,17 @@ public final class HistoryStore implements AutoCloseable {
      * The summary of this fetch when it was ingested before, empty when it was not; refuses a fetch of an
      * ingested date and label whose content differs.
      */
-    public java.util.Optional<IngestSummary> ingested(Fetch fetch) {
+    public Optional<IngestSummary> ingested(Fetch fetch) {
         try {
-            return java.util.Optional.ofNullable(alreadyIngested(fetch));
+            return Optional.ofNullable(alreadyIngested(fetch));
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }
     }
 
     /** The hashes of every document parsed so far: documents with these bytes need no parse. */
-    public java.util.Set<String> parsedDocumentHashes() {
-        java.util.Set<String> hashes = new java.util.HashSet<>();
+    public Set<String> parsedDocumentHashes() {
+        Set<String> hashes = new HashSet<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT sha256 FROM parse_result WHERE page_id IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -253,9 +255,9 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /** The page a user names by GARD id, page key, slug, title or other name. */
-    public java.util.Optional<PageRef> findPage(String reference) {
+    public Optional<PageRef> findPage(String reference) {
         try {
-            return java.util.Optional.ofNullable(new HistoryQueries(db).findPage(reference));
+            return Optional.ofNullable(new HistoryQueries(db).findPage(reference));
         } catch (SQLException e) {
             throw failure("find page", e);
         }
@@ -309,7 +311,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A consistent copy of the database, taken while other runs may be reading or writing it. */
     public void backup(Path target) {
-        if (java.nio.file.Files.exists(target)) {
+        if (Files.exists(target)) {
             throw new StoreException("backup target " + target + " exists already; name a new file", true);
         }
         try {
@@ -328,99 +330,24 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Streams a dataset's rows in its stable order. */
     public void stream(Dataset dataset, RowSink sink) {
-        stream(db, dataset, null, sink);
+        reader().stream(dataset, sink);
     }
 
     /**
      * Streams several datasets from one consistent state of the database; with {@code asOf} (an ISO date) the
-     * answers are those that stood at the end of that day, the other datasets are whole. While this store
-     * holds the run lock no writer can commit, so the datasets are read on their own connections at once;
-     * otherwise one after another inside one read transaction.
+     * answers are those that stood at the end of that day, the other datasets are whole.
      */
-    public void streamAll(List<Dataset> datasets, String asOf, java.util.function.Function<Dataset, RowSink> sinks) {
-        if (lock == null || datasets.size() < 2) {
-            inReadTransaction(() -> datasets.forEach(d -> stream(db, d, asOf, sinks.apply(d))));
-            return;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (Dataset d : datasets) {
-                done.add(pool.submit(() -> {
-                    try (Connection reader = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-                        stream(reader, d, asOf, sinks.apply(d));
-                    } catch (SQLException e) {
-                        throw failure("read " + d.viewName(), e);
-                    }
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().toString(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading " + file, false, e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void inReadTransaction(Runnable reads) {
-        try {
-            db.setAutoCommit(false);
-            try {
-                reads.run();
-            } finally {
-                db.commit();
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
-
-    private void stream(Connection connection, Dataset dataset, String asOf, RowSink sink) {
-        boolean past = asOf != null && dataset == Dataset.CURRENT_ANSWERS;
-        try (PreparedStatement ps = past ? Sql.prepare(connection, Dataset.ANSWERS_AS_OF, asOf)
-                : connection.prepareStatement(dataset.query());
-             ResultSet rs = ps.executeQuery()) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
-            }
-            sink.header(columns);
-            while (rs.next()) {
-                List<Object> values = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    values.add(rs.getObject(i));
-                }
-                sink.row(values);
-            }
-        } catch (SQLException e) {
-            throw failure("read " + dataset.viewName(), e);
-        } catch (StoreException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("writing " + dataset.viewName() + " failed: " + e.getMessage(), false, e);
-        }
+    public void streamAll(List<Dataset> datasets, String asOf, Function<Dataset, RowSink> sinks) {
+        reader().streamAll(datasets, asOf, sinks);
     }
 
     /** The columns of a dataset's view, in order. */
     public List<String> columns(Dataset dataset) {
-        Set<String> columns = new LinkedHashSet<>();
-        try (PreparedStatement ps = Sql.prepare(db, "SELECT name FROM pragma_table_info(?)", dataset.viewName());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw failure("read columns of " + dataset.viewName(), e);
-        }
-        return List.copyOf(columns);
+        return reader().columns(dataset);
+    }
+
+    private DatasetReader reader() {
+        return new DatasetReader(file, db, lock != null);
     }
 
     private StoreException failure(String what, SQLException e) {

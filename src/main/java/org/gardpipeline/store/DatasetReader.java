@@ -1,0 +1,128 @@
+package org.gardpipeline.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.gardpipeline.store.HistoryStore.RowSink;
+
+/**
+ * Reads the published datasets row by row. Several datasets are read from one consistent state: while the
+ * run lock is held no writer can commit, so each is read on its own connection at once; otherwise one after
+ * another inside one read transaction.
+ */
+final class DatasetReader {
+    private final Path file;
+    private final Connection db;
+    private final boolean writersExcluded;
+
+    DatasetReader(Path file, Connection db, boolean writersExcluded) {
+        this.file = file;
+        this.db = db;
+        this.writersExcluded = writersExcluded;
+    }
+
+    void stream(Dataset dataset, RowSink sink) {
+        stream(db, dataset, null, sink);
+    }
+
+    void streamAll(List<Dataset> datasets, String asOf, Function<Dataset, RowSink> sinks) {
+        if (!writersExcluded || datasets.size() < 2) {
+            inReadTransaction(() -> datasets.forEach(d -> stream(db, d, asOf, sinks.apply(d))));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Dataset d : datasets) {
+                done.add(pool.submit(() -> {
+                    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                        stream(reader, d, asOf, sinks.apply(d));
+                    } catch (SQLException e) {
+                        throw failure("read " + d.viewName(), e);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().toString(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while reading " + file, false, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void inReadTransaction(Runnable reads) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                reads.run();
+            } finally {
+                db.commit();
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private void stream(Connection connection, Dataset dataset, String asOf, RowSink sink) {
+        boolean past = asOf != null && dataset == Dataset.CURRENT_ANSWERS;
+        try (PreparedStatement ps = past ? Sql.prepare(connection, Dataset.ANSWERS_AS_OF, asOf)
+                : connection.prepareStatement(dataset.query());
+             ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            sink.header(columns);
+            while (rs.next()) {
+                List<Object> values = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    values.add(rs.getObject(i));
+                }
+                sink.row(values);
+            }
+        } catch (SQLException e) {
+            throw failure("read " + dataset.viewName(), e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("writing " + dataset.viewName() + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    List<String> columns(Dataset dataset) {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement ps = Sql.prepare(db, "SELECT name FROM pragma_table_info(?)", dataset.viewName());
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("read columns of " + dataset.viewName(), e);
+        }
+        return List.copyOf(columns);
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+    }
+}
