@@ -42,8 +42,9 @@ final class FetchOptions {
                     + "--sitemap, are always allowed)")
     List<String> allowHosts;
 
-    @Option(names = "--contact", paramLabel = "CONTACT", defaultValue = "https://github.com/gard-pipeline",
-            description = "a URL or e-mail address for the site's operators, sent in the User-Agent (default: ${DEFAULT-VALUE})")
+    @Option(names = "--contact", paramLabel = "CONTACT",
+            description = "a URL or e-mail address (mailto:...) for the site's operators, sent in the User-Agent; "
+                    + "polite crawlers give one")
     String contact;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2", description = "requests in flight at most (default: ${DEFAULT-VALUE})")

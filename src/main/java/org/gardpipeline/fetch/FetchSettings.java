@@ -26,7 +26,8 @@ public record FetchSettings(String userAgent, int concurrency, Duration delay, i
     public static final String AGENT_NAME = "gard-pipeline";
 
     public static String userAgent(String version, String contact) {
-        return AGENT_NAME + "/" + version + " (+" + contact + ")";
+        return contact == null || contact.isBlank() ? AGENT_NAME + "/" + version
+                : AGENT_NAME + "/" + version + " (+" + contact + ")";
     }
 
     public FetchSettings withAllowedHosts(Set<String> hosts) {
