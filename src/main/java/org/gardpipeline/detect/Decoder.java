@@ -19,7 +19,7 @@ public final class Decoder {
     /** The text of the document, as a reader of the site saw it. */
     public static String decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return Mojibake.repair(utf8OrCp1252(bytes, 3));
+            return utf8Repaired(bytes, 3);
         }
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
@@ -27,7 +27,17 @@ public final class Decoder {
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
         }
-        return Mojibake.repair(utf8OrCp1252(bytes, 0));
+        return utf8Repaired(bytes, 0);
+    }
+
+    /**
+     * Every 2022 page is double-encoded, and repairing its bytes decodes it once rather than building the
+     * mojibake text and then its repaired copy. Text holding U+FFFD is not UTF-8 or holds it on purpose, and
+     * only the strict decoder can tell which: it takes the way through the text.
+     */
+    private static String utf8Repaired(byte[] bytes, int offset) {
+        String text = Mojibake.decodeRepaired(bytes, offset);
+        return text.indexOf('\uFFFD') < 0 ? text : Mojibake.repair(utf8OrCp1252(bytes, offset));
     }
 
     private static String utf8OrCp1252(byte[] bytes, int offset) {

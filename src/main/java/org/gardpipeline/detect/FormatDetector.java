@@ -25,7 +25,7 @@ public final class FormatDetector {
         }
         if (head.startsWith("<")) {
             // An XML prolog does not make a document MedQuAD: XHTML pages start with one too.
-            return isMedQuad(head, text) ? Optional.of(Format.MEDQUAD_XML) : detectHtml(text);
+            return isMedQuad(head, text) ? Optional.of(Format.MEDQUAD_XML) : detectHtml(head, text);
         }
         if (LAST_UPDATED_LINE.matcher(text).find()
                 || head.contains("Genetic and Rare Diseases Information Center")) {
@@ -39,11 +39,14 @@ public final class FormatDetector {
      * unless a long prolog pushed the Focus out of it, when a {@code <QAPairs>} anywhere will do.
      */
     private static boolean isMedQuad(String head, String text) {
-        return MEDQUAD_ROOT.matcher(head).find() && (head.contains("<Focus") || text.contains("<QAPairs"));
+        // the plain search rules out HTML pages, which never match, without running the regex over the head
+        return head.contains("<Document") && MEDQUAD_ROOT.matcher(head).find()
+                && (head.contains("<Focus") || text.contains("<QAPairs"));
     }
 
-    private static Optional<Format> detectHtml(String text) {
-        if (text.contains("ng-version") || text.contains("_ngcontent-") || text.contains("scully")) {
+    private static Optional<Format> detectHtml(String head, String text) {
+        // The head of a 2022 page already holds _ngcontent- attributes; the whole text is searched only when not.
+        if (isAngular(head) || isAngular(text)) {
             return Optional.of(Format.GARD_2022_HTML);
         }
         // One linear search, no copy of the page: the date may sit in its own element after the label.
@@ -51,5 +54,9 @@ public final class FormatDetector {
             return Optional.of(Format.QA_HTML);
         }
         return Optional.empty();
+    }
+
+    private static boolean isAngular(String text) {
+        return text.contains("_ngcontent-") || text.contains("ng-version") || text.contains("scully");
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Text normalisation shared by every parser, so that equal reader-visible text is equal as a string. */
 public final class Texts {
-    private static final Pattern INLINE_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B]+");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -21,8 +20,52 @@ public final class Texts {
 
     /** One line of text: NFC, every run of whitespace (no-break spaces included) as one space, trimmed. */
     public static String inline(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return INLINE_SPACE.matcher(nfc).replaceAll(" ").strip();
+        // Normalizer copies even ASCII text, which is most of what the parsers pass here.
+        String nfc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return collapseSpaces(nfc).strip();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every run of {@link #isInlineSpace} characters as one space; the same string when there is nothing to
+     * change. By hand rather than with a regex replace, which copies every string and was a hot spot.
+     */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isInlineSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && isInlineSpace(text.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end - i > 1)) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end - 1;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Regex {@code \s} (ASCII whitespace), the no-break spaces and the zero-width space. */
+    private static boolean isInlineSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B';
     }
 
     /** Paragraphs joined by one blank line, each paragraph made {@link #inline}; empty ones dropped. */
