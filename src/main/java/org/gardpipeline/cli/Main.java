@@ -60,7 +60,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, fetch, ingest, export, parse, runs)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, fetch, ingest, export, "
+                + "parse, runs, history, diff, search, check or backup (see gard --help)");
     }
 
     static String version() {

@@ -129,6 +129,14 @@ class RunCommandTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorNamingEveryCommand() {
+        CommandLineRun r = CommandLineRun.of();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, parse, runs, history, diff, "
+                + "search, check or backup"), r.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"run", "fetch", "ingest", "export", "parse", "runs"}) {
             CommandLineRun r = CommandLineRun.of(command, "--help");
