@@ -190,12 +190,6 @@ public final class FetchSource {
         return new FetchSource(path, fetch, documents);
     }
 
-    /** True when a folder's name or properties give it a fetch date; used to find fetches under raw/. */
-    public static boolean isFetchFolder(Path folder) {
-        return Files.isDirectory(folder)
-                && (FOLDER_NAME.matcher(folder.getFileName().toString()).matches() || Files.exists(folder.resolve(PROPERTIES)));
-    }
-
     private static String checkedDate(String value, Path path) {
         try {
             if (value.length() == 10) {

@@ -2,10 +2,8 @@ package org.gardpipeline.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +45,7 @@ public final class Ingester {
         if (store.hasFetch(bare.fetchedAt(), bare.label())) {
             // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
             LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
-            Fetch hashed = source.fetch(fetchHash(hashOnly(source.documents())));
+            Fetch hashed = source.fetch(contentHash(source.documents()));
             return store.ingested(hashed).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
         }
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
@@ -82,21 +80,18 @@ public final class Ingester {
         }
     }
 
-    private static List<Document> hashOnly(List<FetchSource.RawDocument> raw) {
-        List<Document> hashed = new ArrayList<>();
-        for (FetchSource.RawDocument d : raw) {
-            try {
-                hashed.add(Document.quarantined(d.path(), streamedSha256(d), "not parsed"));
-            } catch (IOException e) {
-                hashed.add(Document.quarantined(d.path(), unreadableHash(d), "not parsed"));
-            }
-        }
-        return hashed;
-    }
-
-    private static String fetchHash(List<Document> documents) {
+    /** The fetch's content hash from its files alone, with each document hashed exactly as {@link #read} does. */
+    private static String contentHash(List<FetchSource.RawDocument> raw) {
         FetchContentHash hash = new FetchContentHash();
-        documents.forEach(d -> hash.add(d.path(), d.sha256()));
+        for (FetchSource.RawDocument d : raw) {
+            String sha;
+            try {
+                sha = streamedSha256(d);
+            } catch (IOException e) {
+                sha = unreadableHash(d);
+            }
+            hash.add(d.path(), sha);
+        }
         return hash.hex();
     }
 
