@@ -41,6 +41,7 @@ CREATE TABLE parse_result (
     result_id         INTEGER PRIMARY KEY,
     sha256            TEXT    NOT NULL UNIQUE,
     format            TEXT,
+    whole_page        INTEGER NOT NULL DEFAULT 0,  -- 1 when the format shows every answer of its page
     page_id           INTEGER REFERENCES page (page_id),
     inquiry           TEXT,        -- the inquirer's question a published answer responds to
     facts             TEXT,        -- page facts as a JSON object

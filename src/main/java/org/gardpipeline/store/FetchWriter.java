@@ -137,8 +137,9 @@ final class FetchWriter {
     private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
         Page p = d.page();
         update("""
-                INSERT OR IGNORE INTO parse_result (sha256, format, page_id, inquiry, facts, quarantine_reason)
-                VALUES (?, ?, ?, ?, ?, ?)""", d.sha256(), p == null ? null : p.format().key(), pageId,
+                INSERT OR IGNORE INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", d.sha256(), p == null ? null : p.format().key(),
+                p != null && p.format().wholePage() ? 1 : 0, pageId,
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason());
         insertFetchDocument(fetchId, d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }

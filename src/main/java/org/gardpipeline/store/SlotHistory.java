@@ -107,11 +107,11 @@ final class SlotHistory {
                                WHERE fd.fetch_id = f.fetch_id
                                  AND fd.result_id IN (SELECT r.result_id FROM parse_result r
                                                       WHERE r.page_id = s.page_id
-                                                        AND (r.format <> 'answer-text'
+                                                        AND (r.whole_page = 1
                                                              OR r.format IN (SELECT q2.format FROM observation o2
                                                                              JOIN question q2 ON q2.question_id = o2.question_id
                                                                              WHERE o2.slot_id = s.slot_id))))
-                           AS whole_page,
+                           AS page_shown,
                        f.complete = 1 AND f.quarantined = 0
                        AND NOT EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
                                        WHERE fd.fetch_id = f.fetch_id
@@ -124,7 +124,7 @@ final class SlotHistory {
                 WHERE s.slot_id = ?
                 ORDER BY f.fetched_at, f.label""", slotId)) {
             while (rs.next()) {
-                boolean seen = rs.getLong("content_id") != 0 || rs.getBoolean("whole_page");
+                boolean seen = rs.getLong("content_id") != 0 || rs.getBoolean("page_shown");
                 if (seen || rs.getBoolean("complete")) {
                     points.add(new Timeline.Point(rs.getLong("fetch_id"), rs.getLong("content_id"), rs.getString("question")));
                 }
