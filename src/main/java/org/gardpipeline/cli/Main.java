@@ -1,6 +1,7 @@
 package org.gardpipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.gardpipeline.export.ExportException;
 import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.LockedException;
@@ -10,11 +11,13 @@ import picocli.CommandLine.Command;
 
 /** The {@code gard} command and its subcommands. */
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Keeps an exact, queryable history of what GARD says about each rare disease.",
-        subcommands = {RunCommand.class, FetchCommand.class, IngestCommand.class, ExportCommand.class, ParseCommand.class,
-                RunsCommand.class, HistoryCommand.class, DiffCommand.class, SearchCommand.class, CheckCommand.class,
-                BackupCommand.class, CommandLine.HelpCommand.class})
+        description = "Keeps an exact, queryable history of what GARD says about each rare disease.")
 public final class Main implements Runnable {
+    /** Every command, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, FetchCommand.class, IngestCommand.class,
+            ExportCommand.class, ParseCommand.class, RunsCommand.class, HistoryCommand.class, DiffCommand.class,
+            SearchCommand.class, CheckCommand.class, BackupCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,14 +28,33 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests to run the real command in-process. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for these arguments. Picocli reads every registered command's annotations when it
+     * starts, about a quarter of a second for all of them in a new JVM, so a line that names a command gets
+     * only that one; any other (help, a typo, nothing) gets them all, to list them or suggest the nearest.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    private static List<Class<?>> commandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     /** Every failure is one line on stderr naming what went wrong, and an exit code a scheduler can act on. */

@@ -1,7 +1,5 @@
 package org.gardpipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,8 +22,6 @@ import picocli.CommandLine.Spec;
         description = "Print what the parsers extract from one file, as JSON, touching no database. "
                 + "Exits 3 when the file would be quarantined, with the reason on stderr.")
 final class ParseCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     CommandSpec spec;
 
@@ -44,7 +40,7 @@ final class ParseCommand implements Callable<Integer> {
         }
         try {
             Page page = Parsers.parse(bytes, file.getFileName().toString());
-            spec.commandLine().getOut().println(JSON.writeValueAsString(json(page)));
+            spec.commandLine().getOut().println(Json.write(json(page)));
             return ExitCode.DONE;
         } catch (ParseException e) {
             spec.commandLine().getErr().println("quarantined: " + file + ": " + e.getMessage());
@@ -53,7 +49,7 @@ final class ParseCommand implements Callable<Integer> {
     }
 
     static ObjectNode json(Page page) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("format", page.format().key());
         root.put("gard_id", page.gardId());
         root.put("slug", page.slug());

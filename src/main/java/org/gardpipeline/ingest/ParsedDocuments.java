@@ -23,6 +23,8 @@ final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     private final Set<String> parsedBefore;
     private final Deque<Future<Document>> window = new ArrayDeque<>();
     private final int windowSize;
+    /** Each parsing thread's own buffer for reading and hashing documents (the largest GARD page is ~145 KB). */
+    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
     ParsedDocuments(List<FetchSource.RawDocument> raw, Set<String> parsedBefore, int threads) {
         int workers = Math.max(1, Math.min(threads, raw.size()));
@@ -40,7 +42,7 @@ final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     private void fill() {
         while (window.size() < windowSize && pending.hasNext()) {
             FetchSource.RawDocument d = pending.next();
-            window.add(pool.submit(() -> Ingester.read(d, parsedBefore)));
+            window.add(pool.submit(() -> Ingester.read(d, parsedBefore, scratch.get())));
         }
     }
 

@@ -54,6 +54,7 @@ final class FetchWriter {
     Set<Long> writeDocuments(long fetchId, Fetch fetch, Iterable<Document> documents) throws SQLException {
         Set<Long> pages = new LinkedHashSet<>();
         FetchContentHash hash = new FetchContentHash();
+        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetchId);
         int written = 0;
         int quarantined = 0;
         int reused = 0;
@@ -62,13 +63,13 @@ final class FetchWriter {
             written++;
             quarantined += d.isQuarantined() ? 1 : 0;
             reused += d.reused() ? 1 : 0;
-            Long pageId = null;
             if (d.reused()) {
-                pageId = reuse(fetchId, d);
-                pages.add(pageId);
+                pages.addAll(reusedDocuments.add(d));
                 pauseForTest(fetch, written);
                 continue;
             }
+            pages.addAll(reusedDocuments.flush());
+            Long pageId = null;
             if (!d.isQuarantined()) {
                 pageId = page(d.page(), fetch);
                 pages.add(pageId);
@@ -83,6 +84,7 @@ final class FetchWriter {
             insertDocument(fetchId, d, pageId);
             pauseForTest(fetch, written);
         }
+        pages.addAll(reusedDocuments.flush());
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
         return pages;
     }
@@ -106,31 +108,6 @@ final class FetchWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * A document with the bytes of one parsed before: that parse, and what the earliest fetch holding it
-     * observed of its page in its format, stand for it.
-     */
-    private long reuse(long fetchId, Document d) throws SQLException {
-        long resultId = single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256());
-        Long earlierFetch = single("SELECT min(fetch_id) FROM fetch_document WHERE result_id = ?", resultId);
-        insertFetchDocument(fetchId, d.path(), resultId);
-        long pageId = single("SELECT page_id FROM parse_result WHERE result_id = ?", resultId);
-        update("""
-                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
-                SELECT o.slot_id, ?, o.content_id, o.question_id
-                FROM slot s
-                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
-                JOIN question q ON q.question_id = o.question_id
-                WHERE s.page_id = ? AND q.format = (SELECT format FROM parse_result WHERE result_id = ?)""",
-                fetchId, earlierFetch, pageId, resultId);
-        update("""
-                INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
-                SELECT n.slot_id, ?, n.kind, n.detail
-                FROM slot s JOIN observation_note n ON n.slot_id = s.slot_id AND n.fetch_id = ?
-                WHERE s.page_id = ?""", fetchId, earlierFetch, pageId);
-        return pageId;
     }
 
     /** Records the document in the fetch, with its parse result (kept once per distinct bytes). */

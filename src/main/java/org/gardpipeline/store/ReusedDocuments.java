@@ -1,0 +1,110 @@
+package org.gardpipeline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.gardpipeline.model.Document;
+
+/**
+ * The documents of a fetch whose bytes were parsed before, written a batch at a time: what the earliest
+ * fetch holding the same bytes observed of the page (in that document's format) stands for them. In a fetch
+ * that changed little nearly every document is such a one, and a few set-wise statements per batch cost far
+ * less than a handful of statements per document.
+ *
+ * <p>A batch is written, in fetch order, before any other document of the fetch, so that where two documents
+ * show one page the later one's answer still stands for the fetch.
+ */
+final class ReusedDocuments {
+    /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
+    private static final int BATCH = 2000;
+    private final Connection db;
+    private final Statements sql;
+    private final long fetchId;
+    private final List<Document> pending = new ArrayList<>();
+    private boolean tableReady;
+
+    ReusedDocuments(Connection db, Statements sql, long fetchId) {
+        this.db = db;
+        this.sql = sql;
+        this.fetchId = fetchId;
+    }
+
+    /** Takes a reused document; returns the page ids of a batch it completed, in fetch order, else none. */
+    List<Long> add(Document d) throws SQLException {
+        pending.add(d);
+        return pending.size() >= BATCH ? flush() : List.of();
+    }
+
+    /** Writes the documents taken so far; returns the ids of their pages in fetch order. */
+    List<Long> flush() throws SQLException {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        stage();
+        sql.update("INSERT OR IGNORE INTO document_path (path) SELECT path FROM temp.reused_document ORDER BY seq");
+        sql.update("""
+                INSERT INTO fetch_document (fetch_id, path_id, result_id)
+                SELECT ?, p.path_id, r.result_id
+                FROM temp.reused_document t
+                JOIN document_path p ON p.path = t.path
+                JOIN parse_result r ON r.sha256 = t.sha256
+                ORDER BY t.seq""", fetchId);
+        sql.update("""
+                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
+                SELECT o.slot_id, ?, o.content_id, o.question_id
+                FROM temp.reused_document t
+                JOIN parse_result r ON r.sha256 = t.sha256
+                JOIN slot s ON s.page_id = r.page_id
+                JOIN observation o ON o.slot_id = s.slot_id
+                                  AND o.fetch_id = (SELECT min(fd.fetch_id) FROM fetch_document fd
+                                                    WHERE fd.result_id = r.result_id AND fd.fetch_id <> ?)
+                JOIN question q ON q.question_id = o.question_id
+                WHERE q.format = r.format
+                ORDER BY t.seq""", fetchId, fetchId);
+        sql.update("""
+                INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
+                SELECT n.slot_id, ?, n.kind, n.detail
+                FROM temp.reused_document t
+                JOIN parse_result r ON r.sha256 = t.sha256
+                JOIN slot s ON s.page_id = r.page_id
+                JOIN observation_note n ON n.slot_id = s.slot_id
+                                       AND n.fetch_id = (SELECT min(fd.fetch_id) FROM fetch_document fd
+                                                         WHERE fd.result_id = r.result_id AND fd.fetch_id <> ?)
+                ORDER BY t.seq""", fetchId, fetchId);
+        List<Long> pages = new ArrayList<>();
+        try (ResultSet rs = sql.query("""
+                SELECT r.page_id FROM temp.reused_document t JOIN parse_result r ON r.sha256 = t.sha256
+                ORDER BY t.seq""")) {
+            while (rs.next()) {
+                pages.add(rs.getLong(1));
+            }
+        }
+        pending.clear();
+        return pages;
+    }
+
+    /** Puts the pending documents, numbered in fetch order, into the connection's temporary table. */
+    private void stage() throws SQLException {
+        if (!tableReady) {
+            sql.update("""
+                    CREATE TEMP TABLE IF NOT EXISTS reused_document (
+                        seq    INTEGER PRIMARY KEY,
+                        path   TEXT NOT NULL,
+                        sha256 TEXT NOT NULL)""");
+            tableReady = true;
+        }
+        sql.update("DELETE FROM temp.reused_document");
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO temp.reused_document (seq, path, sha256) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < pending.size(); i++) {
+                insert.setInt(1, i);
+                insert.setString(2, pending.get(i).path());
+                insert.setString(3, pending.get(i).sha256());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
