@@ -50,8 +50,22 @@ public final class HistoryGrowthBenchmark {
             }
             System.out.printf(Locale.ROOT, "fetch 2: %.2f s, fetch %d: %.2f s, ratio %.2f%n", seconds.get(1), n,
                     seconds.get(n - 1), seconds.get(n - 1) / seconds.get(1));
+            if (n >= 21) {
+                // single fetches vary by a tenth of a second either way; medians of ten show the trend
+                double early = median(seconds.subList(1, 11));
+                double late = median(seconds.subList(n - 10, n));
+                System.out.printf(Locale.ROOT, "median of fetches 2-11: %.2f s, of fetches %d-%d: %.2f s, ratio %.2f%n",
+                        early, n - 9, n, late, late / early);
+            }
             queries(store);
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
     private static void queries(HistoryStore store) {
