@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
@@ -96,19 +97,30 @@ public final class Ingester {
         }
     }
 
-    /** The fetch's content hash from its files alone, with each document hashed exactly as {@link #read} does. */
-    private static String contentHash(List<FetchSource.RawDocument> raw) {
-        FetchContentHash hash = new FetchContentHash();
-        for (FetchSource.RawDocument d : raw) {
-            String sha;
-            try {
-                sha = streamedSha256(d);
-            } catch (IOException e) {
-                sha = unreadableHash(d);
+    /**
+     * The fetch's content hash from its files alone, with each document hashed exactly as {@link #read} does;
+     * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
+     */
+    private String contentHash(List<FetchSource.RawDocument> raw) {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+        try {
+            List<String> hashes = pool.submit(() -> raw.parallelStream().map(Ingester::sha256OfFile).toList()).join();
+            FetchContentHash hash = new FetchContentHash();
+            for (int i = 0; i < raw.size(); i++) {
+                hash.add(raw.get(i).path(), hashes.get(i));
             }
-            hash.add(d.path(), sha);
+            return hash.hex();
+        } finally {
+            pool.shutdown();
         }
-        return hash.hex();
+    }
+
+    private static String sha256OfFile(FetchSource.RawDocument d) {
+        try {
+            return streamedSha256(d);
+        } catch (IOException e) {
+            return unreadableHash(d);
+        }
     }
 
     /** Bytes that could not be read have no hash; one made from the path keeps each such document's reason its own. */

@@ -119,8 +119,11 @@ public final class HistoryStore implements AutoCloseable {
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);
+            Set<Long> changed = newest ? history.slotsChangedBy(fetchId) : null;
             for (long slotId : affectedSlots(pages, fetch.complete())) {
-                history.update(slotId, fetchId, newest);
+                if (changed == null || changed.contains(slotId)) {
+                    history.rederive(slotId);
+                }
             }
             return finish(fetch, fetchId, started);
         }
@@ -156,25 +159,26 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** The slots whose timeline the fetch can change: those of the pages it parsed, or all of them when complete. */
+    /**
+     * The slots whose timeline the fetch can change: those of the pages it parsed, page by page, or all of them
+     * when complete; each page's in id order.
+     */
     private List<Long> affectedSlots(Set<Long> pages, boolean complete) throws SQLException {
+        java.util.Map<Long, List<Long>> byPage = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT slot_id, page_id FROM slot ORDER BY slot_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byPage.computeIfAbsent(rs.getLong(2), p -> new ArrayList<>()).add(rs.getLong(1));
+            }
+        }
         List<Long> slots = new ArrayList<>();
         if (complete) {
-            try (PreparedStatement ps = db.prepareStatement("SELECT slot_id FROM slot ORDER BY slot_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slots.add(rs.getLong(1));
-                }
-            }
+            byPage.values().forEach(slots::addAll);
+            slots.sort(null);
             return slots;
         }
         for (long pageId : pages) {
-            try (PreparedStatement ps = Sql.prepare(db, "SELECT slot_id FROM slot WHERE page_id = ? ORDER BY slot_id", pageId);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slots.add(rs.getLong(1));
-                }
-            }
+            slots.addAll(byPage.getOrDefault(pageId, List.of()));
         }
         return slots;
     }

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps a slot's derived rows (versions, change events, current version) equal to what
@@ -20,32 +22,24 @@ final class SlotHistory {
     }
 
     /**
-     * Brings a slot's derived rows up to date after a fetch. When the fetch is the newest and shows the slot
-     * as it stands (or lacks a slot already gone), the timeline gains nothing and the rows stay as they are;
-     * otherwise the whole timeline is derived again.
+     * After the newest fetch, the slots whose timeline it may change: those it shows otherwise than they stand
+     * (other content, or shown again after removal) or lacks while they stand. Every other slot's timeline
+     * just goes on, so its rows stay as they are.
      */
-    void update(long slotId, long fetchId, boolean newestFetch) throws SQLException {
-        if (newestFetch && unchangedBy(slotId, fetchId)) {
-            return;
-        }
-        rederive(slotId);
-    }
-
-    private boolean unchangedBy(long slotId, long fetchId) throws SQLException {
+    Set<Long> slotsChangedBy(long fetchId) throws SQLException {
+        Set<Long> changed = new HashSet<>();
         try (ResultSet rs = sql.query("""
-                SELECT s.present, cv.content_id, o.content_id
+                SELECT s.slot_id
                 FROM slot s
                 LEFT JOIN version cv ON cv.version_id = s.current_version_id
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
-                WHERE s.slot_id = ?""", fetchId, slotId)) {
-            if (!rs.next()) {
-                return false;
+                WHERE CASE WHEN o.content_id IS NULL THEN s.present <> 0
+                           ELSE s.present = 0 OR cv.content_id IS NOT o.content_id END""", fetchId)) {
+            while (rs.next()) {
+                changed.add(rs.getLong(1));
             }
-            boolean present = rs.getBoolean(1);
-            long current = rs.getLong(2);
-            long observed = rs.getLong(3);
-            return observed == 0 ? !present : present && observed == current;
         }
+        return changed;
     }
 
     void rederive(long slotId) throws SQLException {
