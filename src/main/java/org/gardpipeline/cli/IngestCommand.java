@@ -42,8 +42,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (StoreOpening opening = StoreOpening.start(database.db)) {
+            List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
+            HistoryStore store = opening.store();
             Ingester ingester = new Ingester(store);
             List<IngestSummary> summaries = new java.util.ArrayList<>();
             for (FetchSource source : sources) {

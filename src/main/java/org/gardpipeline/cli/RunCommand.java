@@ -64,8 +64,9 @@ final class RunCommand implements Callable<Integer> {
         } else if (fetchOptions.given()) {
             throw new UsageException("--ids, --urls and --sitemap need --fetch");
         }
-        List<FetchSource> fetches = fetchesUnder(raw);
-        try (HistoryStore store = HistoryStore.open(database.db)) {
+        try (StoreOpening opening = StoreOpening.start(database.db)) {
+            List<FetchSource> fetches = fetchesUnder(raw);
+            HistoryStore store = opening.store();
             Ingester ingester = new Ingester(store);
             List<IngestSummary> summaries = new ArrayList<>();
             for (FetchSource f : fetches) {

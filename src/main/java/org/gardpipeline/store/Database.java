@@ -28,6 +28,23 @@ final class Database {
         refuseUnusable(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         migrate(file, url);
+        return connect(file, url);
+    }
+
+    /**
+     * Opens a database that exists already and is at this build's schema, doing nothing else; empty when it is
+     * missing or would need migrating.
+     */
+    static java.util.Optional<Connection> openIfCurrent(Path file) {
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        refuseUnusable(file);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        return schemaVersion(url) == SCHEMA_VERSION ? java.util.Optional.of(connect(file, url)) : java.util.Optional.empty();
+    }
+
+    private static Connection connect(Path file, String url) {
         try {
             Connection connection = DriverManager.getConnection(url);
             try (Statement s = connection.createStatement()) {
