@@ -41,6 +41,10 @@ class IngestEquivalenceTest {
     }
 
     private Path ingest(String name, Ingester.Options options) {
+        return ingest(name, options, fetches);
+    }
+
+    private Path ingest(String name, Ingester.Options options, List<Path> fetches) {
         Path db = dir.resolve(name + ".sqlite");
         try (HistoryStore store = HistoryStore.open(db)) {
             for (Path f : fetches) {
@@ -66,5 +70,42 @@ class IngestEquivalenceTest {
         assertEquals(List.of(0L, 6L, 7L, 7L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
                 .map(r -> ((Number) r.get("reused")).longValue()).toList());
         assertEquals(0, TestDb.count(plain, "SELECT sum(reused) FROM fetches"));
+    }
+
+    /**
+     * Two documents of one page in one fetch: the later path's answer stands for the fetch, whether each was
+     * parsed or taken from an earlier parse of its bytes (reused documents are written a batch at a time, so
+     * the order among them, and between them and parsed ones, must hold).
+     */
+    @Test
+    void theLaterOfTwoDocumentsOfOnePageStandsWhetherParsedOrReused() throws IOException {
+        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
+        String html = new String(page, StandardCharsets.ISO_8859_1);
+        byte[] edited = edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path raw = dir.resolve("pairs");
+        List<Path> series = List.of(
+                FetchSeries.fetch(raw, "2022-12-20", "m", page),
+                // "m" reused, then "q" (the edit) parsed: the edit stands
+                pair(raw, "2023-01-01", "m", page, "q", edited),
+                // both reused, in one batch: "a" (the edit) then "m": the original stands
+                pair(raw, "2023-02-01", "a", edited, "m", page),
+                // both reused: "a" then "z" (the edit): the edit stands
+                pair(raw, "2023-03-01", "a", page, "z", edited));
+        Path fast = ingest("pairs-fast", new Ingester.Options(4, true), series);
+        Path plain = ingest("pairs-plain", new Ingester.Options(1, false), series);
+        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
+        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertEquals(List.of("2023-01-01", "2023-02-01", "2023-03-01"), TestDb.rows(fast, """
+                SELECT fetched_at FROM answer_changes
+                WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
+                .stream().map(r -> r.get("fetched_at")).toList());
+        assertEquals(List.of(0L, 1L, 2L, 2L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+    }
+
+    private static Path pair(Path raw, String date, String first, byte[] firstBytes, String second, byte[] secondBytes) {
+        FetchSeries.fetch(raw, date, first, firstBytes);
+        return FetchSeries.fetch(raw, date, second, secondBytes);
     }
 }

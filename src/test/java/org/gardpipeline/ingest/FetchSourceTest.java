@@ -1,0 +1,35 @@
+package org.gardpipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gardpipeline.FetchSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FetchSourceTest {
+    @TempDir
+    Path dir;
+
+    /** The folder is listed in one walk: files in sub-folders and links to files are documents; the rest is not. */
+    @Test
+    void documentsAreTheFilesAndLinksToFilesUnderTheFolderInPathOrder() throws IOException {
+        Path fetch = FetchSeries.fetch(dir, "2016-01-01", "b.txt", "b");
+        FetchSeries.fetch(fetch, "pages", "a.html", "a");
+        Files.writeString(fetch.resolve("fetch.properties"), "complete=true\n");
+        Files.writeString(fetch.resolve(".partial"), "x");
+        Path elsewhere = FetchSeries.fetch(dir, "elsewhere", "c.txt", "c");
+        Files.createSymbolicLink(fetch.resolve("c.txt"), elsewhere.resolve("c.txt"));
+        Files.createSymbolicLink(fetch.resolve("d"), elsewhere);
+        Files.createSymbolicLink(fetch.resolve("gone.txt"), dir.resolve("nothing-here"));
+
+        FetchSource source = FetchSource.open(fetch, FetchSource.Overrides.NONE);
+
+        assertEquals(List.of("b.txt", "c.txt", "pages/a.html"), source.documents().stream().map(FetchSource.RawDocument::path).toList());
+        assertEquals("c", new String(source.documents().get(1).read()));
+        assertEquals(true, source.fetch("").complete());
+    }
+}
