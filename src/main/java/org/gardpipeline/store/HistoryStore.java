@@ -147,6 +147,7 @@ public final class HistoryStore implements AutoCloseable {
                     history.rederive(slotId);
                 }
             }
+            history.indexForSearch();
             return finish(fetch, fetchId, started);
         }
     }

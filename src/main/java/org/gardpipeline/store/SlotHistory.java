@@ -16,6 +16,8 @@ import java.util.Set;
 final class SlotHistory {
     private final Statements sql;
     private final Map<Long, Timeline.ContentParts> parts = new HashMap<>();
+    /** Slots derived again whose search entry is still to be brought up to date, in the order derived. */
+    private final List<Long> rederived = new ArrayList<>();
 
     SlotHistory(Statements sql) {
         this.sql = sql;
@@ -42,6 +44,7 @@ final class SlotHistory {
         return changed;
     }
 
+    /** Derives the slot's rows again; {@link #indexForSearch} then brings its search entry up to date. */
     void rederive(long slotId) throws SQLException {
         Timeline.Result result = Timeline.derive(points(slotId), this::parts);
         List<Long> versionIds = syncVersions(slotId, result.versions());
@@ -49,20 +52,31 @@ final class SlotHistory {
         Long current = versionIds.isEmpty() ? null : versionIds.get(versionIds.size() - 1);
         sql.update("UPDATE slot SET current_version_id = ?, present = ? WHERE slot_id = ?",
                 current, result.present() ? 1 : 0, slotId);
-        indexForSearch(slotId, result.present() ? current : null);
+        rederived.add(slotId);
     }
 
-    /** The search index holds each slot's current answer, and nothing of a removed one. */
-    private void indexForSearch(long slotId, Long currentVersion) throws SQLException {
-        sql.update("DELETE FROM answer_search WHERE rowid = ?", slotId);
-        if (currentVersion != null) {
-            sql.update("""
-                    INSERT INTO answer_search (rowid, page_title, question, answer_text)
-                    SELECT s.slot_id, p.title, v.question, c.answer_text
-                    FROM slot s JOIN page p ON p.page_id = s.page_id
-                    JOIN version v ON v.version_id = ? JOIN content c ON c.content_id = v.content_id
-                    WHERE s.slot_id = ?""", currentVersion, slotId);
+    /**
+     * Brings the search index up to date for the slots derived again since the last call: it holds each slot's
+     * current answer, and nothing of a removed one. One statement for them all costs half what a statement per
+     * slot costs, and a first ingest derives every slot.
+     */
+    void indexForSearch() throws SQLException {
+        if (rederived.isEmpty()) {
+            return;
         }
+        String slots = rederived.toString(); // a JSON array of the slot ids
+        sql.update("DELETE FROM answer_search WHERE rowid IN (SELECT value FROM json_each(?))", slots);
+        sql.update("""
+                INSERT INTO answer_search (rowid, page_title, question, answer_text)
+                SELECT s.slot_id, p.title, v.question, c.answer_text
+                FROM json_each(?) j
+                JOIN slot s ON s.slot_id = j.value
+                JOIN page p ON p.page_id = s.page_id
+                JOIN version v ON v.version_id = s.current_version_id
+                JOIN content c ON c.content_id = v.content_id
+                WHERE s.present = 1
+                ORDER BY j.key""", slots);
+        rederived.clear();
     }
 
     /** True when the slot's stored versions, events and current version are what its observations give. */
