@@ -37,12 +37,11 @@ final class FetchWriter {
 
     /** The fetch's row; its content hash and counts are filled in by {@link #completeFetch} once its documents are written. */
     long insertFetch(Fetch fetch) throws SQLException {
-        update("""
+        return single("""
                 INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
                                    documents, parsed, quarantined)
-                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0)""", fetch.fetchedAt(), fetch.label(), fetch.source(),
+                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0) RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
                 fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString());
-        return lastId();
     }
 
     void completeFetch(long fetchId, String contentSha256, int documents, int quarantined, int reused) throws SQLException {
@@ -189,9 +188,8 @@ final class FetchWriter {
 
     private long createPage(Page p) throws SQLException {
         String key = p.gardId() != null ? "gard-" + p.gardId() : "name-" + Texts.nameKey(p.title());
-        update("INSERT INTO page (page_key, gard_id, slug, title, synonyms) VALUES (?, ?, ?, ?, ?)",
+        return single("INSERT INTO page (page_key, gard_id, slug, title, synonyms) VALUES (?, ?, ?, ?, ?) RETURNING page_id",
                 key, p.gardId(), p.slug(), p.title(), String.join("; ", p.synonyms()));
-        return lastId();
     }
 
     /** Titles and names are kept as the newest fetch that saw the page shows them. */
@@ -215,8 +213,8 @@ final class FetchWriter {
         if (id != null) {
             return id;
         }
-        update("INSERT INTO slot (page_id, slot_key, topic) VALUES (?, ?, ?)", pageId, a.slotKey(), a.topic().key());
-        return lastId();
+        return single("INSERT INTO slot (page_id, slot_key, topic) VALUES (?, ?, ?) RETURNING slot_id",
+                pageId, a.slotKey(), a.topic().key());
     }
 
     private long content(Answer a) throws SQLException {
@@ -225,15 +223,17 @@ final class FetchWriter {
         if (id != null) {
             return id;
         }
-        update("""
+        long contentId = single("""
                 INSERT INTO content (sha256, answer_text, last_updated, text_sha256, references_sha256, word_count)
-                VALUES (?, ?, ?, ?, ?, ?)""", hash.all(), a.text(),
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING content_id""", hash.all(), a.text(),
                 a.lastUpdated() == null ? null : a.lastUpdated().toString(), hash.text(), hash.references(),
                 wordCount(a.text()));
-        long contentId = lastId();
-        for (Reference r : a.references()) {
-            update("INSERT INTO content_reference (content_id, number, citation, url, pmid, doi) VALUES (?, ?, ?, ?, ?, ?)",
-                    contentId, r.number(), r.citation(), r.url(), r.pmid(), r.doi());
+        if (!a.references().isEmpty()) {
+            // an answer cites about seven references: one statement for them all, not one each
+            update("""
+                    INSERT INTO content_reference (content_id, number, citation, url, pmid, doi)
+                    SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+                    FROM json_each(?) ORDER BY key""", contentId, referencesJson(a.references()));
         }
         return contentId;
     }
@@ -267,8 +267,17 @@ final class FetchWriter {
         return words;
     }
 
-    private long lastId() throws SQLException {
-        return single("SELECT last_insert_rowid()");
+    /** The references as a JSON array of [number, citation, url, pmid, doi] rows. */
+    private static String referencesJson(List<Reference> references) {
+        List<Object[]> rows = new ArrayList<>(references.size());
+        for (Reference r : references) {
+            rows.add(new Object[] {r.number(), r.citation(), r.url(), r.pmid(), r.doi()});
+        }
+        try {
+            return JSON.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("numbers and strings always serialise", e);
+        }
     }
 
     private Long single(String query, Object... args) throws SQLException {

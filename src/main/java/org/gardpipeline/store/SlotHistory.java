@@ -170,9 +170,9 @@ final class SlotHistory {
         for (Timeline.Version v : versions) {
             StoredVersion old = stored.remove(v.validFrom());
             if (old == null) {
-                sql.update("INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch) "
-                        + "VALUES (?, ?, ?, ?, ?)", slotId, v.contentId(), v.question(), v.validFrom(), nullIfZero(v.validTo()));
-                ids.add(sql.single("SELECT last_insert_rowid()"));
+                ids.add(sql.single("INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch) "
+                        + "VALUES (?, ?, ?, ?, ?) RETURNING version_id", slotId, v.contentId(), v.question(), v.validFrom(),
+                        nullIfZero(v.validTo())));
             } else {
                 if (old.contentId() != v.contentId() || !old.question().equals(v.question()) || old.validTo() != v.validTo()) {
                     sql.update("UPDATE version SET content_id = ?, question = ?, valid_to_fetch = ? WHERE version_id = ?",
