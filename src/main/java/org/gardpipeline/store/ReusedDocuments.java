@@ -47,37 +47,26 @@ final class ReusedDocuments {
         sql.update("INSERT OR IGNORE INTO document_path (path) SELECT path FROM temp.reused_document ORDER BY seq");
         sql.update("""
                 INSERT INTO fetch_document (fetch_id, path_id, result_id)
-                SELECT ?, p.path_id, r.result_id
-                FROM temp.reused_document t
-                JOIN document_path p ON p.path = t.path
-                JOIN parse_result r ON r.sha256 = t.sha256
+                SELECT ?, p.path_id, t.result_id
+                FROM temp.reused_document t JOIN document_path p ON p.path = t.path
                 ORDER BY t.seq""", fetchId);
         sql.update("""
                 INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
                 SELECT o.slot_id, ?, o.content_id, o.question_id
                 FROM temp.reused_document t
-                JOIN parse_result r ON r.sha256 = t.sha256
-                JOIN slot s ON s.page_id = r.page_id
-                JOIN observation o ON o.slot_id = s.slot_id
-                                  AND o.fetch_id = (SELECT min(fd.fetch_id) FROM fetch_document fd
-                                                    WHERE fd.result_id = r.result_id AND fd.fetch_id <> ?)
-                JOIN question q ON q.question_id = o.question_id
-                WHERE q.format = r.format
-                ORDER BY t.seq""", fetchId, fetchId);
+                JOIN slot s ON s.page_id = t.page_id
+                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = t.earlier_fetch
+                JOIN question q ON q.question_id = o.question_id AND q.format = t.format
+                ORDER BY t.seq""", fetchId);
         sql.update("""
                 INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
                 SELECT n.slot_id, ?, n.kind, n.detail
                 FROM temp.reused_document t
-                JOIN parse_result r ON r.sha256 = t.sha256
-                JOIN slot s ON s.page_id = r.page_id
-                JOIN observation_note n ON n.slot_id = s.slot_id
-                                       AND n.fetch_id = (SELECT min(fd.fetch_id) FROM fetch_document fd
-                                                         WHERE fd.result_id = r.result_id AND fd.fetch_id <> ?)
-                ORDER BY t.seq""", fetchId, fetchId);
+                JOIN slot s ON s.page_id = t.page_id
+                JOIN observation_note n ON n.slot_id = s.slot_id AND n.fetch_id = t.earlier_fetch
+                ORDER BY t.seq""", fetchId);
         List<Long> pages = new ArrayList<>();
-        try (ResultSet rs = sql.query("""
-                SELECT r.page_id FROM temp.reused_document t JOIN parse_result r ON r.sha256 = t.sha256
-                ORDER BY t.seq""")) {
+        try (ResultSet rs = sql.query("SELECT page_id FROM temp.reused_document ORDER BY seq")) {
             while (rs.next()) {
                 pages.add(rs.getLong(1));
             }
@@ -86,14 +75,21 @@ final class ReusedDocuments {
         return pages;
     }
 
-    /** Puts the pending documents, numbered in fetch order, into the connection's temporary table. */
+    /**
+     * Puts the pending documents, numbered in fetch order, into the connection's temporary table, each with
+     * the parse result of its bytes, its page and format, and the earliest other fetch that held those bytes.
+     */
     private void stage() throws SQLException {
         if (!tableReady) {
             sql.update("""
                     CREATE TEMP TABLE IF NOT EXISTS reused_document (
-                        seq    INTEGER PRIMARY KEY,
-                        path   TEXT NOT NULL,
-                        sha256 TEXT NOT NULL)""");
+                        seq           INTEGER PRIMARY KEY,
+                        path          TEXT NOT NULL,
+                        sha256        TEXT NOT NULL,
+                        result_id     INTEGER,
+                        page_id       INTEGER,
+                        format        TEXT,
+                        earlier_fetch INTEGER)""");
             tableReady = true;
         }
         sql.update("DELETE FROM temp.reused_document");
@@ -106,5 +102,14 @@ final class ReusedDocuments {
             }
             insert.executeBatch();
         }
+        sql.update("""
+                UPDATE temp.reused_document
+                SET (result_id, page_id, format) = (SELECT r.result_id, r.page_id, r.format FROM parse_result r
+                                                    WHERE r.sha256 = reused_document.sha256)""");
+        sql.update("""
+                UPDATE temp.reused_document
+                SET earlier_fetch = (SELECT fd.fetch_id FROM fetch_document fd
+                                     WHERE fd.result_id = reused_document.result_id AND fd.fetch_id < ?
+                                     ORDER BY fd.fetch_id LIMIT 1)""", fetchId);
     }
 }
