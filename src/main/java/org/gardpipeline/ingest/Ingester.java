@@ -72,9 +72,14 @@ public final class Ingester {
                 // Not read into memory: a file bigger than the heap would otherwise fail the whole run, every run.
                 return Document.quarantined(raw.path(), streamedSha256(raw), Parsers.tooLarge(size));
             }
-            length = readInto(raw, scratch);
-            bytes = length < 0 ? raw.read() : scratch;
-            length = length < 0 ? bytes.length : length;
+            int fitted = readInto(raw, scratch);
+            if (fitted >= 0) {
+                bytes = scratch;
+                length = fitted;
+            } else {
+                bytes = raw.read(); // over a megabyte: rare, and read again whole
+                length = bytes.length;
+            }
         } catch (IOException e) {
             return Document.quarantined(raw.path(), unreadableHash(raw), "cannot read file: " + e.getMessage());
         }

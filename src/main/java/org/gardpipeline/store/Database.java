@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -35,13 +36,13 @@ final class Database {
      * Opens a database that exists already and is at this build's schema, doing nothing else; empty when it is
      * missing or would need migrating.
      */
-    static java.util.Optional<Connection> openIfCurrent(Path file) {
+    static Optional<Connection> openIfCurrent(Path file) {
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         refuseUnusable(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        return schemaVersion(url) == SCHEMA_VERSION ? java.util.Optional.of(connect(file, url)) : java.util.Optional.empty();
+        return schemaVersion(url) == SCHEMA_VERSION ? Optional.of(connect(file, url)) : Optional.empty();
     }
 
     private static Connection connect(Path file, String url) {

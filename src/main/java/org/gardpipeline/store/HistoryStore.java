@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -187,7 +189,7 @@ public final class HistoryStore implements AutoCloseable {
      * when complete; each page's in id order.
      */
     private List<Long> affectedSlots(Set<Long> pages, boolean complete) throws SQLException {
-        java.util.Map<Long, List<Long>> byPage = new java.util.LinkedHashMap<>();
+        Map<Long, List<Long>> byPage = new LinkedHashMap<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT slot_id, page_id FROM slot ORDER BY slot_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
