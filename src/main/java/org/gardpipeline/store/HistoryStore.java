@@ -231,18 +231,13 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** The hashes of every document parsed so far: documents with these bytes need no parse. */
+    /** The hashes of documents whose bytes need no parse: an earlier parse of them stands for them. */
     public Set<String> parsedDocumentHashes() {
-        Set<String> hashes = new HashSet<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT sha256 FROM parse_result WHERE page_id IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                hashes.add(rs.getString(1));
-            }
+        try {
+            return ReusedDocuments.reusableHashes(db);
         } catch (SQLException e) {
             throw failure("read document hashes", e);
         }
-        return hashes;
     }
 
     /** True when a fetch of that date and label is stored. */

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.gardpipeline.model.Document;
 
 /**
  * The documents of a fetch whose bytes were parsed before, written a batch at a time: what the earliest
- * fetch holding the same bytes observed of the page (in that document's format) stands for them. In a fetch
+ * fetch in which the same bytes were the only document of their page observed of it stands for them. (In a
+ * fetch where another document showed the page too, the page's observations may be that one's.) In a fetch
  * that changed little nearly every document is such a one, and a few set-wise statements per batch cost far
  * less than a handful of statements per document.
  *
@@ -18,6 +21,14 @@ import org.gardpipeline.model.Document;
  * show one page the later one's answer still stands for the fetch.
  */
 final class ReusedDocuments {
+    /**
+     * True for a row {@code fd} of fetch_document whose document was the only one of page {@code page} in its
+     * fetch: then that fetch's observations of the page are this document's alone.
+     */
+    private static final String ONLY_DOCUMENT_OF_PAGE = """
+            NOT EXISTS (SELECT 1 FROM parse_result r2
+                        JOIN fetch_document fd2 ON fd2.result_id = r2.result_id AND fd2.fetch_id = fd.fetch_id
+                        WHERE r2.page_id = %s AND fd2.path_id <> fd.path_id)""";
     /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
     private static final int BATCH = 2000;
     private final Connection db;
@@ -109,7 +120,31 @@ final class ReusedDocuments {
         sql.update("""
                 UPDATE temp.reused_document
                 SET earlier_fetch = (SELECT fd.fetch_id FROM fetch_document fd
-                                     WHERE fd.result_id = reused_document.result_id AND fd.fetch_id < ?
-                                     ORDER BY fd.fetch_id LIMIT 1)""", fetchId);
+                                     WHERE fd.result_id = reused_document.result_id AND fd.fetch_id < ? AND %s
+                                     ORDER BY fd.fetch_id LIMIT 1)""".formatted(
+                ONLY_DOCUMENT_OF_PAGE.formatted("reused_document.page_id")), fetchId);
+        Long unmatched = sql.single("SELECT count(*) FROM temp.reused_document WHERE earlier_fetch IS NULL");
+        if (unmatched != 0) {
+            throw new IllegalStateException(unmatched + " documents taken as parsed before have no earlier fetch to stand for them");
+        }
+    }
+
+    /**
+     * The hashes of the documents that need no parse: parsed before, and once the only document of their page
+     * in a fetch, whose observations then stand for them.
+     */
+    static Set<String> reusableHashes(Connection db) throws SQLException {
+        Set<String> hashes = new HashSet<>();
+        try (PreparedStatement ps = db.prepareStatement("""
+                SELECT r.sha256 FROM parse_result r
+                WHERE r.page_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM fetch_document fd WHERE fd.result_id = r.result_id AND %s)"""
+                .formatted(ONLY_DOCUMENT_OF_PAGE.formatted("r.page_id")));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+        }
+        return hashes;
     }
 }

@@ -88,6 +88,8 @@ class IngestEquivalenceTest {
                 FetchSeries.fetch(raw, "2022-12-20", "m", page),
                 // "m" reused, then "q" (the edit) parsed: the edit stands
                 pair(raw, "2023-01-01", "m", page, "q", edited),
+                // the edit alone (parsed: it was only ever seen beside "m"), so that its bytes may stand for it later
+                FetchSeries.fetch(raw, "2023-01-15", "q", edited),
                 // both reused, in one batch: "a" (the edit) then "m": the original stands
                 pair(raw, "2023-02-01", "a", edited, "m", page),
                 // both reused: "a" then "z" (the edit): the edit stands
@@ -100,12 +102,41 @@ class IngestEquivalenceTest {
                 SELECT fetched_at FROM answer_changes
                 WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
                 .stream().map(r -> r.get("fetched_at")).toList());
-        assertEquals(List.of(0L, 1L, 2L, 2L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+        assertEquals(List.of(0L, 1L, 0L, 2L, 2L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
                 .map(r -> ((Number) r.get("reused")).longValue()).toList());
     }
 
     private static Path pair(Path raw, String date, String first, byte[] firstBytes, String second, byte[] secondBytes) {
         FetchSeries.fetch(raw, date, first, firstBytes);
         return FetchSeries.fetch(raw, date, second, secondBytes);
+    }
+
+    /**
+     * Regression: bytes first seen beside a later document of the same page (whose answers stood for that
+     * fetch) are seen alone in the next fetch. Taking that earlier fetch's observations would give the other
+     * document's answers; the page must read as the bytes themselves show it.
+     */
+    @Test
+    void bytesFirstSeenBesideAnotherDocumentOfTheirPageShowTheirOwnAnswers() throws IOException {
+        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
+        String html = new String(page, StandardCharsets.ISO_8859_1);
+        byte[] edited = edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path raw = dir.resolve("shadowed");
+        List<Path> series = List.of(
+                pair(raw, "2022-12-20", "a", page, "z", edited), // "z" (the edit) stands for this fetch
+                FetchSeries.fetch(raw, "2023-01-01", "a", page), // the original bytes alone: the original stands
+                FetchSeries.fetch(raw, "2023-02-01", "a", page));
+        Path fast = ingest("shadowed-fast", new Ingester.Options(4, true), series);
+        Path plain = ingest("shadowed-plain", new Ingester.Options(1, false), series);
+        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
+        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertEquals(List.of("2023-01-01"), TestDb.rows(fast, """
+                SELECT fetched_at FROM answer_changes
+                WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
+                .stream().map(r -> r.get("fetched_at")).toList());
+        // the second fetch parses "a" again (its first fetch shows another document's answers); the third reuses it
+        assertEquals(List.of(0L, 0L, 1L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+                .map(r -> ((Number) r.get("reused")).longValue()).toList());
     }
 }
