@@ -79,25 +79,49 @@ final class SlotHistory {
         rederived.clear();
     }
 
-    /** True when the slot's stored versions, events and current version are what its observations give. */
+    /**
+     * True when the slot's stored versions, events and presence are exactly what its observations give: every
+     * column the derivation writes, compared as {@link #syncVersions} and {@link #syncEvents} would write it.
+     */
     boolean isUpToDate(long slotId) throws SQLException {
         Timeline.Result result = Timeline.derive(points(slotId), this::parts);
-        List<String> expected = new ArrayList<>();
-        for (Timeline.Version v : result.versions()) {
-            expected.add(v.validFrom() + ":" + v.contentId() + ":" + v.validTo());
-        }
+        List<Long> versionIds = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         try (ResultSet rs = sql.query("""
-                SELECT v.valid_from_fetch || ':' || v.content_id || ':' || coalesce(v.valid_to_fetch, 0)
+                SELECT v.version_id, v.valid_from_fetch || ':' || v.content_id || ':' || coalesce(v.valid_to_fetch, 0)
+                       || ':' || v.question
                 FROM version v JOIN fetch f ON f.fetch_id = v.valid_from_fetch
                 WHERE v.slot_id = ? ORDER BY f.fetched_at, f.label""", slotId)) {
             while (rs.next()) {
-                stored.add(rs.getString(1));
+                versionIds.add(rs.getLong(1));
+                stored.add(rs.getString(2));
             }
         }
-        Long events = sql.single("SELECT count(*) FROM change_event WHERE slot_id = ?", slotId);
+        List<String> expected = new ArrayList<>();
+        for (Timeline.Version v : result.versions()) {
+            expected.add(v.validFrom() + ":" + v.contentId() + ":" + v.validTo() + ":" + v.question());
+        }
+        if (!expected.equals(stored)) {
+            return false;
+        }
+        Set<String> expectedEvents = new HashSet<>();
+        for (Timeline.Event e : result.events()) {
+            expectedEvents.add(e.fetchId() + ":" + e.change() + ":" + (e.textChanged() ? 1 : 0) + ":" + (e.dateChanged() ? 1 : 0)
+                    + ":" + (e.referencesChanged() ? 1 : 0) + ":" + versionId(versionIds, e.fromVersion()) + ":"
+                    + versionId(versionIds, e.toVersion()));
+        }
+        Set<String> storedEvents = new HashSet<>();
+        try (ResultSet rs = sql.query("""
+                SELECT fetch_id || ':' || change || ':' || text_changed || ':' || date_changed || ':' || references_changed
+                       || ':' || coalesce(from_version, 0) || ':' || coalesce(to_version, 0)
+                FROM change_event WHERE slot_id = ?""", slotId)) {
+            while (rs.next()) {
+                storedEvents.add(rs.getString(1));
+            }
+        }
         Long present = sql.single("SELECT present FROM slot WHERE slot_id = ?", slotId);
-        return expected.equals(stored) && events == result.events().size() && (present == 1) == result.present();
+        return expectedEvents.equals(storedEvents) && storedEvents.size() == result.events().size()
+                && (present == 1) == result.present();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.gardpipeline.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** check finds what was broken in a real database; backup writes a consistent, complete copy. */
@@ -66,6 +68,20 @@ class CheckAndBackupTest {
         CommandLineRun r = check();
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("violation: change event points at another slot's version"), r.err());
+    }
+
+    /** Every column the derivation writes is compared, not only how many rows there are. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "UPDATE change_event SET text_changed = 1 - text_changed WHERE change = 'changed'",
+        "UPDATE change_event SET change = 'restored' WHERE change = 'changed'",
+        "UPDATE version SET question = question || ' (edited)' WHERE version_id = (SELECT max(version_id) FROM version)",
+    })
+    void anEventOrVersionWithOneColumnChangedIsAViolation(String tampering) {
+        TestDb.execute(db, tampering);
+        CommandLineRun r = check();
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("violation: versions or events differ from what the observations give: slot "), r.err());
     }
 
     @Test
