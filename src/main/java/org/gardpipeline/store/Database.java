@@ -126,7 +126,7 @@ final class Database {
      * the two equal). A database already at it needs no Flyway run, which saves the half second Flyway takes
      * to scan and validate on every command.
      */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static void migrate(Path file, String url) {
         if (schemaVersion(url) == SCHEMA_VERSION) {

@@ -29,10 +29,13 @@ final class FetchWriter {
     private static final long TEST_PAUSE_MS = testPauseMs();
     private final Connection db;
     private final Statements sql;
+    /** No stored fetch comes after the one being written: every page it sees is named as it shows it. */
+    private final boolean newestFetch;
 
-    FetchWriter(Connection db, Statements sql) {
+    FetchWriter(Connection db, Statements sql, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
+        this.newestFetch = newestFetch;
     }
 
     /** The fetch's row; its content hash and counts are filled in by {@link #completeFetch} once its documents are written. */
@@ -53,7 +56,7 @@ final class FetchWriter {
     Set<Long> writeDocuments(long fetchId, Fetch fetch, Iterable<Document> documents) throws SQLException {
         Set<Long> pages = new LinkedHashSet<>();
         FetchContentHash hash = new FetchContentHash();
-        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetchId);
+        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch, fetchId, newestFetch);
         int written = 0;
         int quarantined = 0;
         int reused = 0;
@@ -113,10 +116,14 @@ final class FetchWriter {
     private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
         Page p = d.page();
         update("""
-                INSERT OR IGNORE INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", d.sha256(), p == null ? null : p.format().key(),
+                INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
+                                          title, slug, synonyms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sha256) DO UPDATE SET title = excluded.title, slug = excluded.slug, synonyms = excluded.synonyms
+                WHERE parse_result.title IS NULL AND parse_result.page_id IS NOT NULL""", d.sha256(), p == null ? null : p.format().key(),
                 p != null && p.format().wholePage() ? 1 : 0, pageId,
-                p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason());
+                p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
+                p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p));
         insertFetchDocument(fetchId, d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 
@@ -189,23 +196,32 @@ final class FetchWriter {
     private long createPage(Page p) throws SQLException {
         String key = p.gardId() != null ? "gard-" + p.gardId() : "name-" + Texts.nameKey(p.title());
         return single("INSERT INTO page (page_key, gard_id, slug, title, synonyms) VALUES (?, ?, ?, ?, ?) RETURNING page_id",
-                key, p.gardId(), p.slug(), p.title(), String.join("; ", p.synonyms()));
+                key, p.gardId(), p.slug(), p.title(), synonyms(p));
     }
+
+    /**
+     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, fetched_at,
+     * label) saw: its names are that fetch's, which an older fetch must not overwrite.
+     */
+    static final String SEEN_LATER = """
+            EXISTS (SELECT 1 FROM parse_result r
+                    JOIN fetch_document d ON d.result_id = r.result_id
+                    JOIN fetch f ON f.fetch_id = d.fetch_id
+                    WHERE r.page_id = %s AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?)))""";
 
     /** Titles and names are kept as the newest fetch that saw the page shows them. */
     private boolean isNewestSighting(long pageId, Fetch fetch) throws SQLException {
-        Long newer = single("""
-                SELECT count(*) FROM parse_result r
-                JOIN fetch_document d ON d.result_id = r.result_id
-                JOIN fetch f ON f.fetch_id = d.fetch_id
-                WHERE r.page_id = ? AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?))""",
-                pageId, fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
-        return newer == null || newer == 0;
+        return newestFetch || single("SELECT " + SEEN_LATER.formatted("?"), pageId, fetch.fetchedAt(), fetch.fetchedAt(),
+                fetch.label()) == 0;
     }
 
     private void describe(long pageId, Page p) throws SQLException {
         update("UPDATE page SET slug = coalesce(?, slug), title = ?, synonyms = ? WHERE page_id = ?",
-                p.slug(), p.title(), String.join("; ", p.synonyms()), pageId);
+                p.slug(), p.title(), synonyms(p), pageId);
+    }
+
+    private static String synonyms(Page p) {
+        return String.join("; ", p.synonyms());
     }
 
     private long slot(long pageId, Answer a) throws SQLException {

@@ -136,10 +136,10 @@ public final class HistoryStore implements AutoCloseable {
             throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
         }
         try (Statements sql = new Statements(db)) {
-            FetchWriter writer = new FetchWriter(db, sql);
+            boolean newest = isNewest(fetch);
+            FetchWriter writer = new FetchWriter(db, sql, newest);
             long fetchId = writer.insertFetch(fetch);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
-            boolean newest = isNewest(fetch);
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);

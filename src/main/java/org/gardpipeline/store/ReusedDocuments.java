@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.gardpipeline.model.Document;
+import org.gardpipeline.model.Fetch;
 
 /**
  * The documents of a fetch whose bytes were parsed before, written a batch at a time: what the earliest
@@ -33,14 +34,18 @@ final class ReusedDocuments {
     private static final int BATCH = 2000;
     private final Connection db;
     private final Statements sql;
+    private final Fetch fetch;
     private final long fetchId;
+    private final boolean newestFetch;
     private final List<Document> pending = new ArrayList<>();
     private boolean tableReady;
 
-    ReusedDocuments(Connection db, Statements sql, long fetchId) {
+    ReusedDocuments(Connection db, Statements sql, Fetch fetch, long fetchId, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
+        this.fetch = fetch;
         this.fetchId = fetchId;
+        this.newestFetch = newestFetch;
     }
 
     /** Takes a reused document; returns the page ids of a batch it completed, in fetch order, else none. */
@@ -76,6 +81,19 @@ final class ReusedDocuments {
                 JOIN slot s ON s.page_id = t.page_id
                 JOIN observation_note n ON n.slot_id = s.slot_id AND n.fetch_id = t.earlier_fetch
                 ORDER BY t.seq""", fetchId);
+        // a page is named as the newest fetch that saw it shows it; of two documents in one fetch, the later
+        String newestNames = """
+                UPDATE page
+                SET (slug, title, synonyms) = (SELECT coalesce(r.slug, page.slug), r.title, r.synonyms
+                                               FROM temp.reused_document t JOIN parse_result r ON r.result_id = t.result_id
+                                               WHERE t.page_id = page.page_id ORDER BY t.seq DESC LIMIT 1)
+                WHERE page_id IN (SELECT page_id FROM temp.reused_document)""";
+        if (newestFetch) {
+            sql.update(newestNames);
+        } else {
+            sql.update(newestNames + " AND NOT " + FetchWriter.SEEN_LATER.formatted("page.page_id"),
+                    fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+        }
         List<Long> pages = new ArrayList<>();
         try (ResultSet rs = sql.query("SELECT page_id FROM temp.reused_document ORDER BY seq")) {
             while (rs.next()) {
@@ -130,14 +148,15 @@ final class ReusedDocuments {
     }
 
     /**
-     * The hashes of the documents that need no parse: parsed before, and once the only document of their page
-     * in a fetch, whose observations then stand for them.
+     * The hashes of the documents that need no parse: parsed before (by a version that kept the page's names
+     * with the parse), and once the only document of their page in a fetch, whose observations then stand for
+     * them.
      */
     static Set<String> reusableHashes(Connection db) throws SQLException {
         Set<String> hashes = new HashSet<>();
         try (PreparedStatement ps = db.prepareStatement("""
                 SELECT r.sha256 FROM parse_result r
-                WHERE r.page_id IS NOT NULL
+                WHERE r.page_id IS NOT NULL AND r.title IS NOT NULL
                   AND EXISTS (SELECT 1 FROM fetch_document fd WHERE fd.result_id = r.result_id AND %s)"""
                 .formatted(ONLY_DOCUMENT_OF_PAGE.formatted("r.page_id")));
              ResultSet rs = ps.executeQuery()) {

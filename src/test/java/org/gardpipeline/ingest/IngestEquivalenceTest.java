@@ -139,4 +139,51 @@ class IngestEquivalenceTest {
         assertEquals(List.of(0L, 0L, 1L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
                 .map(r -> ((Number) r.get("reused")).longValue()).toList());
     }
+
+    /**
+     * Regression: a page's title, slug and other names are as its newest sighting shows them, also when that
+     * sighting is a document taken from an earlier parse (the page was renamed, then the old bytes came back).
+     */
+    @Test
+    void aPageIsNamedAsItsNewestDocumentNamesItWhenThatDocumentIsReused() throws IOException {
+        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
+        byte[] renamed = edit(new String(page, StandardCharsets.ISO_8859_1),
+                "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung disease</h1>",
+                "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung's disease</h1>").getBytes(StandardCharsets.ISO_8859_1);
+        Path raw = dir.resolve("renamed");
+        List<Path> series = List.of(
+                FetchSeries.fetch(raw, "2022-12-20", "p", page),
+                FetchSeries.fetch(raw, "2023-01-01", "p", renamed),
+                FetchSeries.fetch(raw, "2023-02-01", "p", page));
+        Path fast = ingest("renamed-fast", new Ingester.Options(4, true), series);
+        Path plain = ingest("renamed-plain", new Ingester.Options(1, false), series);
+        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
+        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertEquals(List.of("Hirschsprung disease"), TestDb.rows(fast, "SELECT title FROM page WHERE page_key = 'gard-6660'")
+                .stream().map(r -> r.get("title")).toList());
+        assertEquals(List.of(0L, 0L, 1L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+    }
+
+    /**
+     * A database from before parses kept the page's names (schema 1, migrated) has parse results without them:
+     * their bytes are parsed once more, which fills the names in, and are taken from that parse afterwards.
+     */
+    @Test
+    void parseResultsWithoutNamesAreParsedOnceMoreThenReused() {
+        Path db = dir.resolve("migrated.sqlite");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            new Ingester(store).ingest(FetchSource.open(fetches.get(0), FetchSource.Overrides.NONE));
+        }
+        TestDb.execute(db, "UPDATE parse_result SET title = NULL, slug = NULL, synonyms = NULL");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            for (Path f : List.of(fetches.get(2), FetchSeries.copyFolder(fetches.get(0), dir.resolve("raw/2023-04-01")))) {
+                new Ingester(store).ingest(FetchSource.open(f, FetchSource.Overrides.NONE));
+            }
+            assertEquals(List.of(), store.check());
+        }
+        assertEquals(List.of(0L, 0L, 7L), TestDb.rows(db, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(0, TestDb.count(db, "SELECT count(*) FROM parse_result WHERE title IS NULL"));
+    }
 }
