@@ -40,13 +40,8 @@ public final class Decoder {
         return text.indexOf('\uFFFD') < 0 ? text : Mojibake.repair(utf8OrCp1252(bytes, offset));
     }
 
+    /** Reached only for text holding U+FFFD, which the lenient decoder cannot tell from malformed input. */
     private static String utf8OrCp1252(byte[] bytes, int offset) {
-        // Fast path: the String constructor is far quicker than a CharsetDecoder; it only hides malformed
-        // input behind U+FFFD, so text holding U+FFFD goes through the strict decoder below.
-        String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
-        if (lenient.indexOf('\uFFFD') < 0) {
-            return lenient;
-        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -256,14 +256,14 @@ final class Gard2022HtmlParser implements PageParser {
         if (section == null) {
             return null;
         }
-        Map<String, List<String>> synonyms = symptomSynonyms(section.selectFirst(DROPDOWN_LIST));
+        Element dropdown = section.selectFirst(DROPDOWN_LIST);
+        Map<String, List<String>> synonyms = symptomSynonyms(dropdown);
         Map<String, String> frequencies = symptomFrequencies(section);
         List<String> terms = new ArrayList<>();
         Element list = section.selectFirst(SYMPTOM_LIST);
         for (Element item : list == null ? List.<Element>of() : list.select(LIST_ITEM_BUTTON)) {
             terms.add(Texts.inline(item.text()));
         }
-        Element dropdown = section.selectFirst(DROPDOWN_LIST);
         if (terms.isEmpty() && dropdown != null) {
             for (Element term : dropdown.select(MAIN_TERM)) {
                 terms.add(Texts.inline(term.text()));

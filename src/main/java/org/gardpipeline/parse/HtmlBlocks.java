@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads an HTML page as the sequence of text blocks a reader sees, top to bottom: each heading, paragraph
@@ -45,11 +48,14 @@ final class HtmlBlocks {
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
     /** Never part of what the page says: code, styling, forms, embedded media. */
-    private static final String NEVER_CONTENT = "script, style, noscript, template, svg, iframe, object, form, button, "
-            + "select, [hidden], [aria-hidden=true]";
+    private static final Evaluator NEVER_CONTENT = QueryParser.parse("script, style, noscript, template, svg, iframe, "
+            + "object, form, button, select, [hidden], [aria-hidden=true]");
     /** Site chrome: navigation and the site-wide banner and footer, never the page's own content. */
-    private static final String CHROME = "nav, aside, [role=navigation], [role=banner], [role=contentinfo], "
-            + "[role=search], [class~=(?i)breadcrumb], [class~=(?i)skip-?link]";
+    private static final Evaluator CHROME = QueryParser.parse("nav, aside, [role=navigation], [role=banner], "
+            + "[role=contentinfo], [role=search], [class~=(?i)breadcrumb], [class~=(?i)skip-?link]");
+    private static final Evaluator HEADER_OR_FOOTER = QueryParser.parse("header, footer");
+    /** Line breaks and tabs inside a text node read as one space. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     private HtmlBlocks() {
     }
@@ -62,7 +68,7 @@ final class HtmlBlocks {
         Element body = doc.body();
         body.select(NEVER_CONTENT).remove();
         body.select(CHROME).remove();
-        for (Element e : body.select("header, footer")) {
+        for (Element e : body.select(HEADER_OR_FOOTER)) {
             if (e.parents().stream().noneMatch(p -> p.nameIs("main") || p.nameIs("article")
                     || "main".equals(p.attr("role")))) {
                 e.remove();
@@ -88,7 +94,7 @@ final class HtmlBlocks {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                text.append(t.getWholeText().replaceAll("[\\r\\n\\t]+", " "));
+                text.append(LINE_BREAKS.matcher(t.getWholeText()).replaceAll(" "));
             } else if (node instanceof Element e && e.nameIs("br")) {
                 text.append('\n');
             } else if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
@@ -106,8 +112,9 @@ final class HtmlBlocks {
         }
 
         void flush() {
-            if (!Texts.inline(text.toString()).isEmpty()) {
-                blocks.add(new Block(text.toString(), headingLevel(), listNumber()));
+            String raw = text.toString();
+            if (!Texts.inline(raw).isEmpty()) {
+                blocks.add(new Block(raw, headingLevel(), listNumber()));
             }
             text.setLength(0);
         }

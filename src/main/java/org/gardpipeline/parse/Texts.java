@@ -14,6 +14,8 @@ public final class Texts {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     private Texts() {
     }
@@ -98,8 +100,7 @@ public final class Texts {
 
     /** A name reduced for matching: lower case, accents and punctuation ignored, words joined by '-'. */
     public static String nameKey(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return NON_ALNUM.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("-")
-                .replaceAll("^-+|-+$", "");
+        String decomposed = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        return EDGE_DASHES.matcher(NON_ALNUM.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 }
