@@ -2,8 +2,6 @@ package org.gardpipeline.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gardpipeline.history.WordDiff;
@@ -67,12 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The index of the version valid on a date: the newest whose validity started on or before it. */
     private int validOn(List<VersionRecord> versions, String date, String option) {
-        String day;
-        try {
-            day = LocalDate.parse(date.trim()).toString();
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + " '" + date + "' is not a date (YYYY-MM-DD)");
-        }
+        String day = IsoDate.parse(date, option);
         int found = -1;
         for (int i = 0; i < versions.size(); i++) {
             if (versions.get(i).validFrom().substring(0, 10).compareTo(day) <= 0) {

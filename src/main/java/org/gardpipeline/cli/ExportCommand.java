@@ -2,11 +2,8 @@ package org.gardpipeline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.export.ExportOptions;
-import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,19 +31,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String day = asOf == null ? null : isoDate(asOf);
+        String day = asOf == null ? null : IsoDate.parse(asOf, "--as-of");
         try (HistoryStore store = HistoryStore.openForExport(database.db)) {
             CsvExporter.Result result = new CsvExporter(store, new ExportOptions(day, excel)).export(out, Main.version());
             spec.commandLine().getOut().printf("exported %d rows to %s%n", result.rows(), result.folder());
             return ExitCode.DONE;
-        }
-    }
-
-    private static String isoDate(String value) {
-        try {
-            return LocalDate.parse(value.trim()).toString();
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

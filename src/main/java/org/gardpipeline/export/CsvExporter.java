@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.gardpipeline.store.FetchSpan;
 import org.gardpipeline.store.HistoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,22 +38,20 @@ public final class CsvExporter {
         this(store, ExportOptions.DEFAULT);
     }
 
-    /** What an export wrote. */
-    public record Result(Path folder, List<Path> files, long rows) {
+    /** What an export wrote: the folder, and the rows of all its CSV files. */
+    public record Result(Path folder, long rows) {
     }
 
     public Result export(Path out, String toolVersion) {
-        checkAsOf();
+        FetchSpan span = store.fetchSpan();
+        checkAsOf(span);
         Path temp = null;
         try {
             temp = temporaryFolder(out);
-            List<Path> written = new ArrayList<>();
             long rows = writeTables(temp);
-            Tables.ALL.forEach(t -> written.add(out.resolve(t.file())));
-            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, store.fetchSpan(), toolVersion, options);
-            written.add(out.resolve(DataPackage.FILE));
+            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, span, toolVersion, options);
             moveAll(temp, out);
-            return new Result(out, written, rows);
+            return new Result(out, rows);
         } catch (IOException e) {
             throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), false, e);
         } finally {
@@ -60,8 +59,8 @@ public final class CsvExporter {
         }
     }
 
-    private void checkAsOf() {
-        String first = store.fetchSpan().first();
+    private void checkAsOf(FetchSpan span) {
+        String first = span.first();
         if (options.asOf() != null && (first == null || options.asOf().compareTo(first.substring(0, 10)) < 0)) {
             throw new ExportException("--as-of " + options.asOf() + " is before the first fetch"
                     + (first == null ? " (the database holds none)" : " (" + first + ")"), true, null);

@@ -51,14 +51,6 @@ public final class Progress {
         err.flush();
     }
 
-    synchronized void note(String message) {
-        if (terminal) {
-            err.print("\r");
-        }
-        err.println(message);
-        err.flush();
-    }
-
     private static String duration(long seconds) {
         return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds / 60 % 60)
                 : seconds >= 60 ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60) : seconds + "s";

@@ -60,8 +60,8 @@ public final class Ingester {
 
     /**
      * One document: parsed, reused from an earlier parse of the same bytes, or quarantined with a reason.
-     * {@code scratch} is the calling thread's own buffer: a document that fits is read and hashed there, and
-     * copied out only when it must be parsed, so a fetch that changed little allocates next to nothing.
+     * {@code scratch} is the calling thread's own buffer: a file that fits is read and hashed there, and copied
+     * out only when it must be parsed, so a fetch of files that changed little allocates next to nothing.
      */
     static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, byte[] scratch) {
         byte[] bytes;
@@ -72,12 +72,13 @@ public final class Ingester {
                 // Not read into memory: a file bigger than the heap would otherwise fail the whole run, every run.
                 return Document.quarantined(raw.path(), streamedSha256(raw), Parsers.tooLarge(size));
             }
-            int fitted = readInto(raw, scratch);
+            // a file of known size is read into the buffer; a web archive record is decoded into an array anyway
+            int fitted = size >= 0 ? readInto(raw, scratch) : -1;
             if (fitted >= 0) {
                 bytes = scratch;
                 length = fitted;
             } else {
-                bytes = raw.read(); // over a megabyte: rare, and read again whole
+                bytes = raw.read(); // over a megabyte (rare: read again whole), or from a web archive
                 length = bytes.length;
             }
         } catch (IOException e) {

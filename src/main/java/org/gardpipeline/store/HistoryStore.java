@@ -296,22 +296,6 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** The change events of the newest fetch, as the analysts' query in the README reads them; returns the count. */
-    public int changesOfLastFetch() {
-        try (PreparedStatement ps = db.prepareStatement("""
-                SELECT * FROM answer_changes
-                WHERE fetch_id = (SELECT fetch_id FROM fetch ORDER BY fetched_at DESC, label DESC LIMIT 1)""");
-             ResultSet rs = ps.executeQuery()) {
-            int rows = 0;
-            while (rs.next()) {
-                rows++;
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw failure("read the last fetch's changes", e);
-        }
-    }
-
     /** Current answers holding every word of the query. */
     public List<SearchHit> search(String query, int limit) {
         if (query.isBlank()) {
