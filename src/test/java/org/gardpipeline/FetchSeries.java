@@ -89,6 +89,16 @@ public final class FetchSeries {
         fetch(raw, "2022-03-01", "fetch.properties", "complete=true\n");
     }
 
+    /**
+     * raw/ with two fetches of the real GARD answer text: 2016-01-01 as published, 2016-02-01 with one phrase
+     * reworded ("poorly managed" to "poorly controlled"). Returns raw.
+     */
+    public static Path answerTextAndOneEdit(Path raw) {
+        fetch(raw, "2016-01-01", "a.txt", answerText());
+        fetch(raw, "2016-02-01", "a.txt", edit(answerText(), "poorly managed", "poorly controlled"));
+        return raw;
+    }
+
     /** Replaces text that must be present, so an edit that misses fails the test instead of doing nothing. */
     public static String edit(String text, String from, String to) {
         if (!text.contains(from)) {

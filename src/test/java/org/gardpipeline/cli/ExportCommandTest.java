@@ -1,14 +1,12 @@
 package org.gardpipeline.cli;
 
-import static org.gardpipeline.FetchSeries.answerText;
-import static org.gardpipeline.FetchSeries.edit;
-import static org.gardpipeline.FetchSeries.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gardpipeline.FetchSeries;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,7 @@ class ExportCommandTest {
 
     @BeforeEach
     void twoFetches() {
-        Path raw = dir.resolve("raw");
-        fetch(raw, "2016-01-01", "a.txt", answerText());
-        fetch(raw, "2016-02-01", "a.txt", edit(answerText(), "poorly managed", "poorly controlled"));
+        Path raw = FetchSeries.answerTextAndOneEdit(dir.resolve("raw"));
         db = dir.resolve("gard.sqlite");
         assertEquals(0, CommandLineRun.of("run", "--raw", raw.toString(), "--db", db.toString(), "--out",
                 dir.resolve("run-out").toString()).exitCode());

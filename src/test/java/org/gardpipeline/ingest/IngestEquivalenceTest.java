@@ -60,15 +60,13 @@ class IngestEquivalenceTest {
         Path fast = ingest("fast", new Ingester.Options(4, true));
         Path plain = ingest("plain", new Ingester.Options(1, false));
         // How the work was done (timings, and how many documents an earlier parse stood for) may differ.
-        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
-        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertSameRows(plain, fast);
         assertEquals(List.of("changed", "changed", "changed"), TestDb.rows(fast,
                 "SELECT change FROM answer_changes WHERE page_key = 'gard-6660' AND fetched_at > '2022-12-20' ORDER BY fetched_at")
                 .stream().map(r -> r.get("change")).toList());
         assertEquals(4L * 7, TestDb.count(fast, "SELECT count(*) FROM document"));
         // Only the edited page of the second fetch is parsed; the third and fourth repeat earlier bytes entirely.
-        assertEquals(List.of(0L, 6L, 7L, 7L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
-                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(List.of(0L, 6L, 7L, 7L), reusedPerFetch(fast));
         assertEquals(0, TestDb.count(plain, "SELECT sum(reused) FROM fetches"));
     }
 
@@ -79,10 +77,8 @@ class IngestEquivalenceTest {
      */
     @Test
     void theLaterOfTwoDocumentsOfOnePageStandsWhetherParsedOrReused() throws IOException {
-        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
-        String html = new String(page, StandardCharsets.ISO_8859_1);
-        byte[] edited = edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] page = hirschsprung();
+        byte[] edited = withEdit(page, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a");
         Path raw = dir.resolve("pairs");
         List<Path> series = List.of(
                 FetchSeries.fetch(raw, "2022-12-20", "m", page),
@@ -96,14 +92,32 @@ class IngestEquivalenceTest {
                 pair(raw, "2023-03-01", "a", page, "z", edited));
         Path fast = ingest("pairs-fast", new Ingester.Options(4, true), series);
         Path plain = ingest("pairs-plain", new Ingester.Options(1, false), series);
-        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
-        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertSameRows(plain, fast);
         assertEquals(List.of("2023-01-01", "2023-02-01", "2023-03-01"), TestDb.rows(fast, """
                 SELECT fetched_at FROM answer_changes
                 WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
                 .stream().map(r -> r.get("fetched_at")).toList());
-        assertEquals(List.of(0L, 1L, 0L, 2L, 2L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
-                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(List.of(0L, 1L, 0L, 2L, 2L), reusedPerFetch(fast));
+    }
+
+    private static byte[] hirschsprung() throws IOException {
+        return Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
+    }
+
+    /** The page's bytes with one edit (read as ISO-8859-1, so every other byte stays as it was). */
+    private static byte[] withEdit(byte[] page, String from, String to) {
+        return FetchSeries.edit(new String(page, StandardCharsets.ISO_8859_1), from, to).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Row for row the same, but for how the work was done: timings, and how many documents an earlier parse stood for. */
+    private static void assertSameRows(Path expected, Path actual) {
+        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
+        assertEquals(TestDb.dump(expected).replaceAll(volatileColumns, ""), TestDb.dump(actual).replaceAll(volatileColumns, ""));
+    }
+
+    private static List<Long> reusedPerFetch(Path db) {
+        return TestDb.rows(db, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
+                .map(r -> ((Number) r.get("reused")).longValue()).toList();
     }
 
     private static Path pair(Path raw, String date, String first, byte[] firstBytes, String second, byte[] secondBytes) {
@@ -118,10 +132,8 @@ class IngestEquivalenceTest {
      */
     @Test
     void bytesFirstSeenBesideAnotherDocumentOfTheirPageShowTheirOwnAnswers() throws IOException {
-        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
-        String html = new String(page, StandardCharsets.ISO_8859_1);
-        byte[] edited = edit(html, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] page = hirschsprung();
+        byte[] edited = withEdit(page, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a");
         Path raw = dir.resolve("shadowed");
         List<Path> series = List.of(
                 pair(raw, "2022-12-20", "a", page, "z", edited), // "z" (the edit) stands for this fetch
@@ -129,15 +141,13 @@ class IngestEquivalenceTest {
                 FetchSeries.fetch(raw, "2023-02-01", "a", page));
         Path fast = ingest("shadowed-fast", new Ingester.Options(4, true), series);
         Path plain = ingest("shadowed-plain", new Ingester.Options(1, false), series);
-        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
-        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertSameRows(plain, fast);
         assertEquals(List.of("2023-01-01"), TestDb.rows(fast, """
                 SELECT fetched_at FROM answer_changes
                 WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
                 .stream().map(r -> r.get("fetched_at")).toList());
         // the second fetch parses "a" again (its first fetch shows another document's answers); the third reuses it
-        assertEquals(List.of(0L, 0L, 1L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
-                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(List.of(0L, 0L, 1L), reusedPerFetch(fast));
     }
 
     /**
@@ -146,10 +156,9 @@ class IngestEquivalenceTest {
      */
     @Test
     void aPageIsNamedAsItsNewestDocumentNamesItWhenThatDocumentIsReused() throws IOException {
-        byte[] page = Files.readAllBytes(Path.of("raw/2022-12-20-site/hirschsprung-disease"));
-        byte[] renamed = edit(new String(page, StandardCharsets.ISO_8859_1),
-                "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung disease</h1>",
-                "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung's disease</h1>").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] page = hirschsprung();
+        byte[] renamed = withEdit(page, "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung disease</h1>",
+                "<h1 class=\"title fw-800 fs-2 fs-md-0\">Hirschsprung's disease</h1>");
         Path raw = dir.resolve("renamed");
         List<Path> series = List.of(
                 FetchSeries.fetch(raw, "2022-12-20", "p", page),
@@ -157,12 +166,10 @@ class IngestEquivalenceTest {
                 FetchSeries.fetch(raw, "2023-02-01", "p", page));
         Path fast = ingest("renamed-fast", new Ingester.Options(4, true), series);
         Path plain = ingest("renamed-plain", new Ingester.Options(1, false), series);
-        String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
-        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertSameRows(plain, fast);
         assertEquals(List.of("Hirschsprung disease"), TestDb.rows(fast, "SELECT title FROM page WHERE page_key = 'gard-6660'")
                 .stream().map(r -> r.get("title")).toList());
-        assertEquals(List.of(0L, 0L, 1L), TestDb.rows(fast, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
-                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(List.of(0L, 0L, 1L), reusedPerFetch(fast));
     }
 
     /**
@@ -182,8 +189,7 @@ class IngestEquivalenceTest {
             }
             assertEquals(List.of(), store.check());
         }
-        assertEquals(List.of(0L, 0L, 7L), TestDb.rows(db, "SELECT reused FROM fetches ORDER BY fetched_at").stream()
-                .map(r -> ((Number) r.get("reused")).longValue()).toList());
+        assertEquals(List.of(0L, 0L, 7L), reusedPerFetch(db));
         assertEquals(0, TestDb.count(db, "SELECT count(*) FROM parse_result WHERE title IS NULL"));
     }
 }
