@@ -11,7 +11,11 @@ final class Sql {
     }
 
     static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = db.prepareStatement(sql);
+        return bind(db.prepareStatement(sql), args);
+    }
+
+    /** Sets the statement's parameters, in order, and returns it. */
+    static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
         }
@@ -20,7 +24,14 @@ final class Sql {
 
     /** The first column of the first row as a number, or null when there is no row or it is NULL. */
     static Long single(Connection db, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(db, sql, args); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(db, sql, args)) {
+            return single(ps);
+        }
+    }
+
+    /** Runs the query; the first column of its first row as a number, or null when there is no row or it is NULL. */
+    static Long single(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
             if (!rs.next()) {
                 return null;
             }

@@ -25,21 +25,12 @@ final class Statements implements AutoCloseable {
             ps = db.prepareStatement(sql);
             prepared.put(sql, ps);
         }
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+        return Sql.bind(ps, args);
     }
 
     /** The first column of the first row as a number, or null when there is no row or it is NULL. */
     Long single(String sql, Object... args) throws SQLException {
-        try (ResultSet rs = bind(sql, args).executeQuery()) {
-            if (!rs.next()) {
-                return null;
-            }
-            long value = rs.getLong(1);
-            return rs.wasNull() ? null : value;
-        }
+        return Sql.single(bind(sql, args));
     }
 
     int update(String sql, Object... args) throws SQLException {
