@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Format;
 import org.gardpipeline.model.Page;
@@ -17,9 +16,6 @@ import org.gardpipeline.model.Reference;
  * a sign-off and a numbered reference list.
  */
 final class AnswerTextParser implements PageParser {
-    private static final Pattern LAST_UPDATED = Pattern.compile("(?i)^Last updated:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})$");
-    private static final Pattern REFERENCE_START = Pattern.compile("^(\\d{1,3})\\.\\s+(.*)$");
-    private static final int MAX_HEADING_CHARS = 400;
 
     @Override
     public Page parse(String text, String name) throws ParseException {
@@ -48,8 +44,8 @@ final class AnswerTextParser implements PageParser {
             if (answers.isEmpty() && questionIndex > 0) {
                 inquiry = Texts.paragraphs(paragraphs.subList(0, questionIndex));
             }
-            answers.add(answer(paragraphs.get(questionIndex), paragraphs.subList(questionIndex + 1, paragraphs.size()),
-                    date(lines.get(dateLine), dateLine), references));
+            answers.add(PublishedAnswers.answer(paragraphs.get(questionIndex),
+                    paragraphs.subList(questionIndex + 1, paragraphs.size()), date(lines.get(dateLine), dateLine), references));
             start = dateLine + 1;
         }
         return new Page(Format.ANSWER_TEXT, null, null, title, List.of(), inquiry, Map.of(), answers, references);
@@ -79,7 +75,7 @@ final class AnswerTextParser implements PageParser {
     private static List<Integer> lastUpdatedLines(List<String> lines, int from) {
         List<Integer> found = new ArrayList<>();
         for (int i = from; i < lines.size(); i++) {
-            if (LAST_UPDATED.matcher(lines.get(i)).matches()) {
+            if (PublishedAnswers.LAST_UPDATED.matcher(lines.get(i)).matches()) {
                 found.add(i);
             }
         }
@@ -130,27 +126,14 @@ final class AnswerTextParser implements PageParser {
     }
 
     private static boolean isHeading(String paragraph) {
-        return paragraph.length() <= MAX_HEADING_CHARS && paragraph.endsWith("?");
+        return PublishedAnswers.isQuestion(paragraph);
     }
 
-    private static Answer answer(String question, List<String> body, LocalDate lastUpdated, List<Reference> pageReferences) {
-        String text = Texts.paragraphs(body);
-        List<Integer> citations = Texts.citations(text);
-        List<Reference> cited = pageReferences.stream().filter(r -> citations.contains(r.number())).toList();
-        QuestionTemplates.Slot slot = QuestionTemplates.classify(question);
-        return new Answer(Texts.inline(question), slot.topic(), slot.slotKey(), text, lastUpdated, citations, cited);
-    }
-
+    /** The date of a line {@link #lastUpdatedLines} found. */
     private static LocalDate date(String line, int index) throws ParseException {
-        Matcher m = LAST_UPDATED.matcher(line);
-        if (!m.matches()) {
-            throw new IllegalStateException("not a date line: " + line);
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        } catch (java.time.DateTimeException e) {
-            throw new ParseException("impossible date '" + line + "' at line " + (index + 1));
-        }
+        Matcher m = PublishedAnswers.LAST_UPDATED.matcher(line);
+        m.matches();
+        return PublishedAnswers.date(m, line, " at line " + (index + 1));
     }
 
     /** The numbered reference list after the last answer; unnumbered lines continue the previous entry. */
@@ -159,27 +142,19 @@ final class AnswerTextParser implements PageParser {
         int number = -1;
         StringBuilder citation = new StringBuilder();
         for (int i = from; i < lines.size(); i++) {
-            Matcher m = REFERENCE_START.matcher(lines.get(i));
+            Matcher m = PublishedAnswers.NUMBERED_REFERENCE.matcher(lines.get(i));
             if (m.matches()) {
-                addReference(references, number, citation);
+                PublishedAnswers.addReference(references, number, citation);
                 number = Integer.parseInt(m.group(1));
-                citation.setLength(0);
                 citation.append(m.group(2));
             } else if (number > 0 && !lines.get(i).isEmpty()) {
                 citation.append(' ').append(lines.get(i));
             } else if (number > 0) {
-                addReference(references, number, citation);
+                PublishedAnswers.addReference(references, number, citation);
                 number = -1;
             }
         }
-        addReference(references, number, citation);
+        PublishedAnswers.addReference(references, number, citation);
         return references;
-    }
-
-    private static void addReference(List<Reference> references, int number, StringBuilder citation) {
-        if (number > 0 && citation.length() > 0) {
-            references.add(References.of(number, citation.toString()));
-            citation.setLength(0);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.gardpipeline.parse;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.jsoup.nodes.Element;
  * does not change when GARD publishes an answer as HTML instead of text.
  */
 final class QaHtmlParser implements PageParser {
-    private static final Pattern LAST_UPDATED = Pattern.compile("(?i)^Last updated:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})$");
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\.\\s+(.*)$");
     /** The information specialist's closing words: nothing after them belongs to the answer. */
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?i)^(We hope this information is helpful|Warm regards|Kind regards|Best regards|Sincerely"
@@ -36,7 +33,6 @@ final class QaHtmlParser implements PageParser {
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\u2013\u2014-]\\s+.*$");
     /** The page's own address, when saved with it: /gard/6007/caudal-regression-sequence or /diseases/6007/... */
     private static final Pattern GARD_URL = Pattern.compile("/(?:gard|diseases)/(\\d+)(?:/([a-z0-9-]+))?");
-    private static final int MAX_QUESTION_CHARS = 400;
 
     /** An answer while its blocks are read. */
     private static final class Draft {
@@ -98,7 +94,7 @@ final class QaHtmlParser implements PageParser {
 
     /** A heading that asks a question opens an answer; any other ("References") closes the current one. */
     private static State heading(String heading, List<Draft> drafts) {
-        if (heading.endsWith("?") && heading.length() <= MAX_QUESTION_CHARS) {
+        if (PublishedAnswers.isQuestion(heading)) {
             drafts.add(new Draft(heading));
             return State.ANSWER;
         }
@@ -119,11 +115,12 @@ final class QaHtmlParser implements PageParser {
                 addParagraph(paragraph, now, inquiry, drafts);
                 continue;
             }
-            Matcher date = LAST_UPDATED.matcher(line);
-            if (now == State.ANSWER && (date.matches() || SIGN_OFF.matcher(line).matches())) {
+            Matcher date = PublishedAnswers.LAST_UPDATED.matcher(line);
+            boolean dated = date.matches();
+            if (now == State.ANSWER && (dated || SIGN_OFF.matcher(line).matches())) {
                 addParagraph(paragraph, now, inquiry, drafts);
-                if (date.matches()) {
-                    drafts.get(drafts.size() - 1).lastUpdated = date(date, line);
+                if (dated) {
+                    drafts.get(drafts.size() - 1).lastUpdated = PublishedAnswers.date(date, line, "");
                 }
                 now = State.CLOSED;
             } else if (now != State.CLOSED) {
@@ -148,14 +145,6 @@ final class QaHtmlParser implements PageParser {
         }
     }
 
-    private static LocalDate date(Matcher m, String line) throws ParseException {
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        } catch (DateTimeException e) {
-            throw new ParseException("impossible date '" + line + "'");
-        }
-    }
-
     /**
      * Numbered entries after the answers: an ordered-list item (numbered by its position, or by a "2. "
      * it writes itself) or a "2. ..." line; an unnumbered line continues the entry before it in the block.
@@ -165,12 +154,12 @@ final class QaHtmlParser implements PageParser {
         StringBuilder citation = new StringBuilder();
         boolean first = true;
         for (String line : block.lines()) {
-            Matcher m = NUMBERED.matcher(line);
+            Matcher m = PublishedAnswers.NUMBERED_REFERENCE.matcher(line);
             if (line.isEmpty()) {
-                addReference(references, number, citation);
+                PublishedAnswers.addReference(references, number, citation);
                 number = -1;
             } else if (m.matches()) {
-                addReference(references, number, citation);
+                PublishedAnswers.addReference(references, number, citation);
                 number = Integer.parseInt(m.group(1));
                 citation.append(m.group(2));
             } else if (first && block.listNumber() > 0) {
@@ -181,25 +170,14 @@ final class QaHtmlParser implements PageParser {
             }
             first = false;
         }
-        addReference(references, number, citation);
-    }
-
-    private static void addReference(List<Reference> references, int number, StringBuilder citation) {
-        if (number > 0 && !Texts.inline(citation.toString()).isEmpty()) {
-            references.add(References.of(number, citation.toString()));
-        }
-        citation.setLength(0);
+        PublishedAnswers.addReference(references, number, citation);
     }
 
     /** Each answer carries the references it cites, in the order of the list, as the text parser does. */
     private static List<Answer> answers(List<Draft> drafts, List<Reference> references) {
         List<Answer> answers = new ArrayList<>();
         for (Draft d : drafts) {
-            String text = Texts.paragraphs(d.paragraphs);
-            List<Integer> citations = Texts.citations(text);
-            List<Reference> cited = references.stream().filter(r -> citations.contains(r.number())).toList();
-            QuestionTemplates.Slot slot = QuestionTemplates.classify(d.question);
-            answers.add(new Answer(d.question, slot.topic(), slot.slotKey(), text, d.lastUpdated, citations, cited));
+            answers.add(PublishedAnswers.answer(d.question, d.paragraphs, d.lastUpdated, references));
         }
         return answers;
     }
