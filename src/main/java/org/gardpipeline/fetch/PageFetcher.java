@@ -11,8 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gardpipeline.model.Sha256;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
@@ -500,8 +498,8 @@ public final class PageFetcher {
         WarcResponse response = new WarcResponse.Builder(ex.uri())
                 .recordId(responseId)
                 .date(ex.date())
-                .blockDigest(new WarcDigest("sha256", sha256Bytes(block)))
-                .payloadDigest(new WarcDigest("sha256", sha256Bytes(ex.body())))
+                .blockDigest(new WarcDigest("sha256", Sha256.of(block)))
+                .payloadDigest(new WarcDigest("sha256", Sha256.of(ex.body())))
                 .body(MediaType.HTTP_RESPONSE, block)
                 .build();
         WarcRequest request = new WarcRequest.Builder(ex.uri())
@@ -608,15 +606,7 @@ public final class PageFetcher {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Bytes(bytes));
-    }
-
-    private static byte[] sha256Bytes(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 
     private static String reason(int status) {

@@ -2,16 +2,14 @@ package org.gardpipeline.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
+import org.gardpipeline.model.Sha256;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
@@ -84,7 +82,7 @@ public final class Ingester {
         } catch (IOException e) {
             return Document.quarantined(raw.path(), unreadableHash(raw), "cannot read file: " + e.getMessage());
         }
-        String hash = sha256(bytes, length);
+        String hash = Sha256.hex(bytes, length);
         if (parsedBefore.contains(hash)) {
             return Document.reused(raw.path(), hash);
         }
@@ -131,36 +129,13 @@ public final class Ingester {
 
     /** Bytes that could not be read have no hash; one made from the path keeps each such document's reason its own. */
     private static String unreadableHash(FetchSource.RawDocument raw) {
-        return sha256(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The same digest as {@link #sha256(byte[])} of the whole document, read a block at a time. */
+    /** The same hash as of the whole document's bytes, read a block at a time. */
     private static String streamedSha256(FetchSource.RawDocument raw) throws IOException {
-        MessageDigest digest = digest();
         try (java.io.InputStream in = raw.content().open()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return sha256(bytes, bytes.length);
-    }
-
-    private static String sha256(byte[] bytes, int length) {
-        MessageDigest digest = digest();
-        digest.update(bytes, 0, length);
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            return Sha256.hex(in);
         }
     }
 }

@@ -2,23 +2,13 @@ package org.gardpipeline.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What identifies a fetch's content: a SHA-256 over its documents' paths and the hashes of their bytes, in
  * document order. Built up one document at a time, so a fetch is never held whole in memory.
  */
 public final class FetchContentHash {
-    private final MessageDigest digest;
-
-    public FetchContentHash() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
+    private final MessageDigest digest = Sha256.newDigest();
 
     public FetchContentHash add(String path, String sha256) {
         digest.update((path + "\0" + sha256 + "\n").getBytes(StandardCharsets.UTF_8));
@@ -27,6 +17,6 @@ public final class FetchContentHash {
 
     /** The hash in hex; the accumulator is spent afterwards. */
     public String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 }

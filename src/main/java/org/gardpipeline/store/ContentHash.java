@@ -1,12 +1,10 @@
 package org.gardpipeline.store;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Reference;
+import org.gardpipeline.model.Sha256;
 
 /** Hashes of what a reader sees of an answer: its text, its date and its references. */
 record ContentHash(String all, String text, String references) {
@@ -33,10 +31,6 @@ record ContentHash(String all, String text, String references) {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(s.getBytes(StandardCharsets.UTF_8));
     }
 }
