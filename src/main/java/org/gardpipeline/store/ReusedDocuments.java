@@ -24,11 +24,13 @@ import org.gardpipeline.model.Fetch;
 final class ReusedDocuments {
     /**
      * True for a row {@code fd} of fetch_document whose document was the only one of page {@code page} in its
-     * fetch: then that fetch's observations of the page are this document's alone.
+     * fetch: then that fetch's observations of the page are this document's alone. CROSS JOIN keeps SQLite to
+     * this order, the page's few parse results and then each one's row in the fetch; left to itself it reads
+     * every document of the fetch for every document (seconds a batch).
      */
     private static final String ONLY_DOCUMENT_OF_PAGE = """
             NOT EXISTS (SELECT 1 FROM parse_result r2
-                        JOIN fetch_document fd2 ON fd2.result_id = r2.result_id AND fd2.fetch_id = fd.fetch_id
+                        CROSS JOIN fetch_document fd2 ON fd2.result_id = r2.result_id AND fd2.fetch_id = fd.fetch_id
                         WHERE r2.page_id = %s AND fd2.path_id <> fd.path_id)""";
     /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
     private static final int BATCH = 2000;
@@ -119,6 +121,8 @@ final class ReusedDocuments {
                         page_id       INTEGER,
                         format        TEXT,
                         earlier_fetch INTEGER)""");
+            // the page's latest document in the batch names it: found by page, not by reading the batch per page
+            sql.update("CREATE INDEX IF NOT EXISTS temp.reused_document_page ON reused_document (page_id, seq)");
             tableReady = true;
         }
         sql.update("DELETE FROM temp.reused_document");
