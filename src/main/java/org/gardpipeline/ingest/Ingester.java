@@ -1,8 +1,8 @@
 package org.gardpipeline.ingest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -61,9 +61,9 @@ public final class Ingester {
      * {@code scratch} is the calling thread's own buffer: a file that fits is read and hashed there, and copied
      * out only when it must be parsed, so a fetch of files that changed little allocates next to nothing.
      */
-    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, byte[] scratch) {
-        byte[] bytes;
-        int length;
+    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch) {
+        byte[] bytes = null;
+        String hash;
         try {
             long size = raw.content().size();
             if (size > Parsers.MAX_DOCUMENT_BYTES) {
@@ -71,33 +71,27 @@ public final class Ingester {
                 return Document.quarantined(raw.path(), streamedSha256(raw), Parsers.tooLarge(size));
             }
             // a file of known size is read into the buffer; a web archive record is decoded into an array anyway
-            int fitted = size >= 0 ? readInto(raw, scratch) : -1;
+            int fitted = size >= 0 ? raw.content().readInto(scratch) : -1;
             if (fitted >= 0) {
-                bytes = scratch;
-                length = fitted;
+                hash = Sha256.hex(scratch.flip().duplicate());
             } else {
                 bytes = raw.read(); // over a megabyte (rare: read again whole), or from a web archive
-                length = bytes.length;
+                hash = Sha256.hex(bytes);
             }
         } catch (IOException e) {
             return Document.quarantined(raw.path(), unreadableHash(raw), "cannot read file: " + e.getMessage());
         }
-        String hash = Sha256.hex(bytes, length);
         if (parsedBefore.contains(hash)) {
             return Document.reused(raw.path(), hash);
         }
+        if (bytes == null) {
+            bytes = new byte[scratch.remaining()];
+            scratch.get(bytes);
+        }
         try {
-            return Document.parsed(raw.path(), hash, Parsers.parse(Arrays.copyOf(bytes, length), raw.path()));
+            return Document.parsed(raw.path(), hash, Parsers.parse(bytes, raw.path()));
         } catch (ParseException e) {
             return Document.quarantined(raw.path(), hash, e.getMessage());
-        }
-    }
-
-    /** Reads the whole document into the buffer and returns its length, or -1 when it does not fit. */
-    private static int readInto(FetchSource.RawDocument raw, byte[] buffer) throws IOException {
-        try (java.io.InputStream in = raw.content().open()) {
-            int n = in.readNBytes(buffer, 0, buffer.length);
-            return n < buffer.length || in.read() < 0 ? n : -1;
         }
     }
 

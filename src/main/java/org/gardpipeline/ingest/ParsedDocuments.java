@@ -1,5 +1,6 @@
 package org.gardpipeline.ingest;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -24,7 +25,7 @@ final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     private final Deque<Future<Document>> window = new ArrayDeque<>();
     private final int windowSize;
     /** Each parsing thread's own buffer for reading and hashing documents (the largest GARD page is ~145 KB). */
-    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[1 << 20]);
+    private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
 
     ParsedDocuments(List<FetchSource.RawDocument> raw, Set<String> parsedBefore, int threads) {
         int workers = Math.max(1, Math.min(threads, raw.size()));

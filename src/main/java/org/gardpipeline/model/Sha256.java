@@ -37,6 +37,13 @@ public final class Sha256 {
         return hex(digest);
     }
 
+    /** The hash of the buffer's remaining bytes; the buffer is read to its limit. */
+    public static String hex(java.nio.ByteBuffer bytes) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes);
+        return hex(digest);
+    }
+
     /** The hash of everything the stream gives, read a block at a time. */
     public static String hex(InputStream in) throws IOException {
         MessageDigest digest = newDigest();
