@@ -56,12 +56,21 @@ public final class Ingester {
         }
     }
 
+    /** Waits until a document of so many bytes may be parsed: parsed pages waiting for the writer are bounded. */
+    @FunctionalInterface
+    interface ParseTurn {
+        ParseTurn NOW = size -> { };
+
+        void await(int size) throws InterruptedException;
+    }
+
     /**
      * One document: parsed, reused from an earlier parse of the same bytes, or quarantined with a reason.
      * {@code scratch} is the calling thread's own buffer: a file that fits is read and hashed there, and copied
      * out only when it must be parsed, so a fetch of files that changed little allocates next to nothing.
+     * {@code turn} is awaited before a parse.
      */
-    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch) {
+    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch, ParseTurn turn) {
         byte[] bytes = null;
         String hash;
         try {
@@ -83,6 +92,12 @@ public final class Ingester {
         }
         if (parsedBefore.contains(hash)) {
             return Document.reused(raw.path(), hash);
+        }
+        try {
+            turn.await(bytes == null ? scratch.remaining() : bytes.length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped before parsing " + raw.path(), e);
         }
         if (bytes == null) {
             bytes = new byte[scratch.remaining()];
