@@ -46,7 +46,7 @@ final class DatasetReader {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Dataset d : datasets) {
+            for (Dataset d : largestFirst(datasets)) {
                 done.add(pool.submit(() -> {
                     try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
                         stream(reader, d, asOf, sinks.apply(d));
@@ -66,6 +66,20 @@ final class DatasetReader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The datasets in the order of how much there is to write of them in a GARD history: references (about
+     * seven rows per version), then the answer texts of current answers and versions, then the small ones. Taken
+     * in that order, the threads finish together; in the declared order one thread wrote the last and largest
+     * alone (0.4 s of a 1.3 s export).
+     */
+    private static List<Dataset> largestFirst(List<Dataset> datasets) {
+        List<Dataset> order = List.of(Dataset.REFERENCES, Dataset.CURRENT_ANSWERS, Dataset.ANSWER_VERSIONS, Dataset.PAGES,
+                Dataset.ANSWER_CHANGES, Dataset.FETCHES, Dataset.QUARANTINE);
+        List<Dataset> sorted = new ArrayList<>(datasets);
+        sorted.sort(java.util.Comparator.comparingInt(order::indexOf));
+        return sorted;
     }
 
     private void inReadTransaction(Runnable reads) {
