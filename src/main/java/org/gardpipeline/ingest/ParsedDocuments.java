@@ -20,14 +20,14 @@ import org.gardpipeline.model.Document;
  * <p>Two bounds keep memory flat however large the fetch. Documents are read and hashed up to
  * {@value #READ_AHEAD} per thread ahead of the writer: a document parsed before costs only its path and hash
  * while it waits. Documents parsed and not yet written hold at most {@value #PARSE_BUDGET_BYTES} bytes of
- * source between them (about 750 GARD pages, so real fetches never wait on it); past that a document waits to
+ * source between them (about 100 GARD pages: few wait on it in a fetch that changed little); past that a document waits to
  * be parsed until the writer has taken the one {@value #PARSE_AHEAD} per thread before it. In a fetch that
  * changed little the other threads thus go on hashing while one parses, and while the writer stores a batch.
  */
 final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     static final int READ_AHEAD = 256;
     static final int PARSE_AHEAD = 16;
-    static final long PARSE_BUDGET_BYTES = 64L * 1024 * 1024;
+    static final long PARSE_BUDGET_BYTES = 8L * 1024 * 1024;
     private final ExecutorService pool;
     private final Iterator<FetchSource.RawDocument> pending;
     private final Set<String> parsedBefore;
