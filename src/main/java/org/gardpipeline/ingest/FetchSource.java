@@ -196,12 +196,12 @@ public final class FetchSource {
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
-        List<RawDocument> documents = folder ? listDocuments(path) : List.of(RawDocument.file(path.getFileName().toString(), path));
+        Listing listing = folder ? listDocuments(path) : new Listing(List.of(RawDocument.file(path.getFileName().toString(), path)), null);
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
-        if (fetchedAt == null && folder) {
-            fetchedAt = earliestWarcCapture(path);
+        if (fetchedAt == null && listing.earliestCapture() != null) {
+            fetchedAt = listing.earliestCapture().toString();
         }
         if (fetchedAt == null) {
             throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
@@ -211,7 +211,7 @@ public final class FetchSource {
         boolean complete = overrides.complete() != null ? overrides.complete()
                 : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
         Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "");
-        return new FetchSource(path, fetch, documents);
+        return new FetchSource(path, fetch, listing.documents());
     }
 
     private static String checkedDate(String value, Path path) {
@@ -237,11 +237,6 @@ public final class FetchSource {
         return props;
     }
 
-    /** The folder's WARC files (by name), sorted. */
-    private static List<Path> warcFiles(Path folder) {
-        return regularFiles(folder).stream().filter(WarcArchive::isWarcName).toList();
-    }
-
     /**
      * Every regular file under the folder (or link to one), sorted. The attributes come with the walk, so a
      * folder of thousands of documents costs no extra system call per file.
@@ -255,19 +250,12 @@ public final class FetchSource {
         }
     }
 
-    private static String earliestWarcCapture(Path folder) {
-        java.time.Instant earliest = null;
-        for (Path warc : warcFiles(folder)) {
-            for (WarcArchive.Capture c : WarcArchive.captures(warc)) {
-                if (earliest == null || c.date().isBefore(earliest)) {
-                    earliest = c.date();
-                }
-            }
-        }
-        return earliest == null ? null : earliest.toString();
+    /** The documents of a fetch folder, and the earliest capture in its WARC files (null when it has none). */
+    private record Listing(List<RawDocument> documents, java.time.Instant earliestCapture) {
     }
 
-    private static List<RawDocument> listDocuments(Path folder) {
+    /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
+    private static Listing listDocuments(Path folder) {
         List<Path> files = regularFiles(folder);
         List<Path> warcs = files.stream().filter(WarcArchive::isWarcName).toList();
         List<RawDocument> documents = new ArrayList<>();
@@ -280,11 +268,15 @@ public final class FetchSource {
             }
         }
         List<RawDocument> fromWarcs = new ArrayList<>();
+        java.time.Instant earliest = null;
         for (Path warc : warcs) {
-            WarcArchive.captures(warc).forEach(c -> fromWarcs.add(c.document()));
+            for (WarcArchive.Capture c : WarcArchive.captures(warc)) {
+                fromWarcs.add(c.document());
+                earliest = earliest == null || c.date().isBefore(earliest) ? c.date() : earliest;
+            }
         }
         documents.addAll(uniqueByPath(fromWarcs));
-        return documents;
+        return new Listing(documents, earliest);
     }
 
     @SafeVarargs

@@ -142,6 +142,20 @@ class WarcIngestTest {
         assertTrue(again.err().contains("nothing new"), again.err());
     }
 
+    /** A folder named without a date is dated by the earliest capture of the WARC files in it, of any file. */
+    @Test
+    void aFolderWithoutADateIsDatedByTheEarliestCaptureOfItsWarcFiles() throws Exception {
+        String url = "https://rarediseases.info.nih.gov/gard/6007/caudal-regression-sequence";
+        write("crawl/b.warc.gz", warc(WarcCompression.GZIP,
+                answer(url + "/b1", "2015-03-02T08:00:00Z", answerText()),
+                answer(url + "/b2", "2015-03-01T09:30:00Z", answerText())));
+        write("crawl/a.warc", warc(WarcCompression.NONE, answer(url + "/a", "2015-03-03T10:00:00Z", answerText())));
+        CommandLineRun r = ingest(dir.resolve("crawl"));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<Map<String, Object>> fetches = TestDb.rows(db(), "SELECT fetched_at, documents FROM fetches");
+        assertEquals(List.of(Map.of("fetched_at", "2015-03-01T09:30:00Z", "documents", 3)), fetches);
+    }
+
     @Test
     void aRecordWhoseBytesWereAlteredIsQuarantinedAndTheOthersIngested() throws Exception {
         for (WarcCompression c : List.of(WarcCompression.NONE, WarcCompression.GZIP)) {
