@@ -72,9 +72,10 @@ public final class WarcArchive {
                 byId.put(e.id(), e);
             }
         }
+        Neighbours neighbours = new Neighbours(file);
         Map<String, Capture> kept = new LinkedHashMap<>();
         for (Entry e : entries) {
-            Capture c = capture(file, e, byId);
+            Capture c = capture(file, e, byId, neighbours);
             if (c == null) {
                 continue;
             }
@@ -85,7 +86,7 @@ public final class WarcArchive {
         return new ArrayList<>(kept.values());
     }
 
-    private static Capture capture(Path file, Entry e, Map<String, Entry> byId) {
+    private static Capture capture(Path file, Entry e, Map<String, Entry> byId, Neighbours neighbours) {
         if (e.type() == null) { // a record whose header could not be read
             String path = file.getFileName() + "#offset=" + e.offset();
             return new Capture(e.date(), new FetchSource.RawDocument(path, () -> {
@@ -108,7 +109,7 @@ public final class WarcArchive {
                 if (original != null) {
                     return payload(file, original.offset());
                 }
-                return fromNeighbours(file, e);
+                return neighbours.payload(e);
             }));
         }
         if (!"response".equals(e.type()) || e.status() != 200) {
@@ -117,28 +118,59 @@ public final class WarcArchive {
         return new Capture(e.date(), new FetchSource.RawDocument(e.target(), () -> payload(file, e.offset())));
     }
 
-    /** The capture a revisit refers to, in the WARC files of the fetch folders next to this file's folder. */
-    private static byte[] fromNeighbours(Path file, Entry revisit) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Path parent = folder == null ? null : folder.getParent();
-        List<Path> candidates = new ArrayList<>();
-        if (parent != null) {
-            try (Stream<Path> all = Files.walk(parent, 2)) {
-                all.filter(Files::isRegularFile).filter(WarcArchive::isWarcName)
-                        .filter(p -> !p.toAbsolutePath().equals(file.toAbsolutePath()))
-                        .sorted(java.util.Comparator.reverseOrder())
-                        .forEach(candidates::add);
-            }
+    /**
+     * The responses in the WARC files of the fetch folders next to this file's folder, by record id, where a
+     * revisit finds the capture it refers to. They are scanned once, when the first revisit needs them: a
+     * fetch that found most pages unchanged is mostly revisits, and a scan per revisit read the earlier
+     * fetch's archive once per page. Of two files holding one id, the one last in name order is taken.
+     */
+    private static final class Neighbours {
+        private final Path file;
+        /** Guarded by this: file and offset of each response, by record id; null until first needed. */
+        private Map<String, Map.Entry<Path, Long>> responses;
+
+        Neighbours(Path file) {
+            this.file = file;
         }
-        for (Path other : candidates) {
-            for (Entry o : scanQuietly(other)) {
-                if (revisit.refersTo() != null && revisit.refersTo().equals(o.id()) && "response".equals(o.type())) {
-                    return payload(other, o.offset());
+
+        byte[] payload(Entry revisit) throws IOException {
+            Map.Entry<Path, Long> original = revisit.refersTo() == null ? null : responses().get(revisit.refersTo());
+            if (original == null) {
+                throw new IOException("unchanged since an earlier capture (" + (revisit.refersTo() == null
+                        ? "no WARC-Refers-To" : revisit.refersTo()) + ") that is in no WARC file beside this one");
+            }
+            return WarcArchive.payload(original.getKey(), original.getValue());
+        }
+
+        private synchronized Map<String, Map.Entry<Path, Long>> responses() throws IOException {
+            if (responses == null) {
+                responses = index();
+            }
+            return responses;
+        }
+
+        private Map<String, Map.Entry<Path, Long>> index() throws IOException {
+            Map<String, Map.Entry<Path, Long>> index = new HashMap<>();
+            Path folder = file.toAbsolutePath().getParent();
+            Path parent = folder == null ? null : folder.getParent();
+            if (parent == null) {
+                return index;
+            }
+            List<Path> candidates;
+            try (Stream<Path> all = Files.walk(parent, 2)) {
+                candidates = all.filter(Files::isRegularFile).filter(WarcArchive::isWarcName)
+                        .filter(p -> !p.toAbsolutePath().equals(file.toAbsolutePath()))
+                        .sorted(java.util.Comparator.reverseOrder()).toList();
+            }
+            for (Path other : candidates) {
+                for (Entry o : scanQuietly(other)) {
+                    if (o.id() != null && "response".equals(o.type())) {
+                        index.putIfAbsent(o.id(), Map.entry(other, o.offset()));
+                    }
                 }
             }
+            return index;
         }
-        throw new IOException("unchanged since an earlier capture (" + (revisit.refersTo() == null ? "no WARC-Refers-To"
-                : revisit.refersTo()) + ") that is in no WARC file beside this one");
     }
 
     private static List<Entry> scanQuietly(Path file) {
