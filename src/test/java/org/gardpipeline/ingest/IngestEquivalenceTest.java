@@ -120,6 +120,42 @@ class IngestEquivalenceTest {
                 .map(r -> ((Number) r.get("reused")).longValue()).toList();
     }
 
+    /**
+     * Reused documents under new paths before and after a parsed document of another page: paths are numbered
+     * in fetch order, as a fetch read without reuse numbers them, and a reused document of the parsed one's
+     * page that comes after it stands for the fetch.
+     */
+    @Test
+    void aParsedDocumentAmidReusedOnesKeepsPathNumbersAndTheLaterDocumentStanding() throws IOException {
+        Path site = Path.of("raw/2022-12-20-site");
+        List<String> names;
+        try (java.util.stream.Stream<Path> files = Files.list(site)) {
+            names = files.map(f -> f.getFileName().toString()).filter(n -> !n.contains(".")).sorted().toList();
+        }
+        Path raw = dir.resolve("renumbered");
+        Path first = null;
+        for (String n : names) {
+            first = FetchSeries.fetch(raw, "2022-12-20", "b-" + n, Files.readAllBytes(site.resolve(n)));
+        }
+        Path second = null;
+        for (String n : names) {
+            if (!n.equals("hirschsprung-disease")) { // reused, under new paths before the parsed document
+                second = FetchSeries.fetch(raw, "2023-01-01", "a-" + n, Files.readAllBytes(site.resolve(n)));
+            }
+        }
+        byte[] page = hirschsprung();
+        FetchSeries.fetch(raw, "2023-01-01", "c-hirschsprung", withEdit(page, "Hirschsprung disease is a",
+                "Hirschsprung disease (HSCR) is a")); // parsed
+        FetchSeries.fetch(raw, "2023-01-01", "d-hirschsprung", page); // reused, later: the original stands
+        List<Path> series = List.of(first, second);
+        Path fast = ingest("renumbered-fast", new Ingester.Options(4, true), series);
+        Path plain = ingest("renumbered-plain", new Ingester.Options(1, false), series);
+        assertSameRows(plain, fast);
+        assertEquals(List.of(0L, 7L), reusedPerFetch(fast));
+        assertEquals(0, TestDb.count(fast, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-01-01'"));
+        assertEquals(names.size() * 2L + 1, TestDb.count(fast, "SELECT max(path_id) FROM document_path"));
+    }
+
     private static Path pair(Path raw, String date, String first, byte[] firstBytes, String second, byte[] secondBytes) {
         FetchSeries.fetch(raw, date, first, firstBytes);
         return FetchSeries.fetch(raw, date, second, secondBytes);
