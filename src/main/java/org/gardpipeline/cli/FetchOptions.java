@@ -38,8 +38,8 @@ final class FetchOptions {
     String baseUrl;
 
     @Option(names = "--allow-host", paramLabel = "HOST", split = ",",
-            description = "more hosts requests and redirects may go to (the base URL's host, and those of --urls and "
-                    + "--sitemap, are always allowed)")
+            description = "more hosts requests and redirects may go to, as HOST (any port) or HOST:PORT (the base "
+                    + "URL's host, and those of --urls and --sitemap, are always allowed)")
     List<String> allowHosts;
 
     @Option(names = "--contact", paramLabel = "CONTACT",

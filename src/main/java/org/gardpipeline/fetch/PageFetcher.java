@@ -316,8 +316,10 @@ public final class PageFetcher {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
+    /** An allowed {@code host:port} allows that port; an allowed bare host, every port of it. */
     private boolean allowedHost(URI uri) {
-        return uri.getHost() != null && settings.allowedHosts().contains(hostKey(uri));
+        return uri.getHost() != null && (settings.allowedHosts().contains(hostKey(uri))
+                || settings.allowedHosts().contains(uri.getHost().toLowerCase(Locale.ROOT)));
     }
 
     /** host, or host:port when the port is explicit. */

@@ -261,6 +261,52 @@ class FetchCommandTest {
         }
     }
 
+    /**
+     * Redirects: followed to a host given with --allow-host (each hop in the manifest), stopped after five;
+     * a deflate body is decoded before it is hashed and ingested.
+     */
+    @Test
+    void redirectsWithinAllowedHostsAreFollowedUpToFiveAndDeflateBodiesDecoded() throws Exception {
+        byte[] answer = FetchSeries.answerText().getBytes(StandardCharsets.UTF_8);
+        try (TestSite site = new TestSite()) {
+            String other = "http://localhost:" + site.port();
+            site.on("/diseases/1", (ex, n) -> TestSite.redirect(ex, 301, other + "/diseases/1/caudal-regression-sequence"));
+            site.on("/diseases/1/caudal-regression-sequence", (ex, n) -> {
+                ex.getResponseHeaders().set("Content-Encoding", "deflate");
+                java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+                    out.write(answer);
+                }
+                site.send(ex, 200, "text/plain; charset=utf-8", deflated.toByteArray());
+            });
+            site.on("/diseases/2", (ex, n) -> TestSite.redirect(ex, 302, "/loop/1"));
+            for (int i = 1; i <= 10; i++) {
+                int next = i + 1;
+                site.on("/loop/" + i, (ex, n) -> TestSite.redirect(ex, 302, "/loop/" + next));
+            }
+            CommandLineRun r = fetch(site, "--ids", "1,2", "--allow-host", "localhost");
+            assertEquals(3, r.exitCode(), r.err());
+
+            Map<String, JsonNode> e = entriesByAsked(manifest(onlyFetchFolder(raw(), today() + "-fetch")));
+            JsonNode followed = e.get(site.base() + "/diseases/1");
+            assertEquals("fetched", followed.get("outcome").asText(), followed.toString());
+            assertEquals(other + "/diseases/1/caudal-regression-sequence", followed.get("url").asText());
+            assertEquals(List.of(other + "/diseases/1/caudal-regression-sequence"),
+                    JSON.convertValue(followed.get("redirects"), List.class));
+            assertEquals(TestSite.sha256(answer), followed.get("sha256").asText(), "hash of the decoded body");
+            assertFailed(e.get(site.base() + "/diseases/2"), "more than 5 redirects");
+            assertEquals(List.of(1, 1, 1, 1, 1), java.util.stream.IntStream.rangeClosed(1, 5)
+                    .mapToObj(i -> site.requests("/loop/" + i).size()).toList());
+            assertEquals(0, site.requests("/loop/6").size(), "the sixth redirect is not followed");
+
+            Path db = dir.resolve("gard.sqlite");
+            CommandLineRun run = CommandLineRun.of("ingest", onlyFetchFolder(raw(), today() + "-fetch").toString(),
+                    "--db", db.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(3, TestDb.count(db, "SELECT count(*) FROM current_answers"));
+        }
+    }
+
     private static void assertFailed(JsonNode entry, String reason) {
         assertEquals("failed", entry.get("outcome").asText(), entry.toString());
         assertTrue(entry.get("failure").asText().contains(reason), entry.toString());
