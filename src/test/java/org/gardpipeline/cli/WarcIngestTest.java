@@ -142,6 +142,37 @@ class WarcIngestTest {
         assertTrue(again.err().contains("nothing new"), again.err());
     }
 
+    /** A revisit record refers to a response in the same file: its document is that response's payload. */
+    @Test
+    void aRevisitInTheSameFileIsTheCaptureItRefersTo() throws Exception {
+        String url = "https://rarediseases.info.nih.gov/diseases/6007/caudal-regression-sequence";
+        byte[] body = answerText().getBytes(StandardCharsets.UTF_8);
+        byte[] block = concat(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(bytes), WarcCompression.GZIP)) {
+            WarcResponse response = new WarcResponse.Builder(URI.create(url)).date(Instant.parse("2022-03-01T10:00:00Z"))
+                    .body(MediaType.HTTP_RESPONSE, block).build();
+            writer.write(response);
+            writer.write(new org.netpreserve.jwarc.WarcRevisit.Builder(URI.create(url),
+                    org.netpreserve.jwarc.WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                    .date(Instant.parse("2022-04-01T10:00:00Z")).refersTo(response.id())
+                    .body(MediaType.HTTP_RESPONSE, "HTTP/1.1 304 Not Modified\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))
+                    .build());
+        }
+        Path raw = dir.resolve("raw");
+        write("raw/monthly.warc.gz", bytes.toByteArray());
+        CommandLineRun r = CommandLineRun.of("run", "--raw", raw.toString(), "--db", db().toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<Map<String, Object>> documents = TestDb.rows(db(),
+                "SELECT f.fetched_at, d.sha256 FROM document d JOIN fetch f USING (fetch_id) ORDER BY f.fetched_at");
+        String sha = TestSite.sha256(body);
+        assertEquals(List.of(Map.of("fetched_at", "2022-03-01", "sha256", sha), Map.of("fetched_at", "2022-04-01", "sha256", sha)),
+                documents);
+        assertEquals(1, TestDb.count(db(), "SELECT reused FROM fetches WHERE fetched_at = '2022-04-01'"));
+    }
+
     /** A folder named without a date is dated by the earliest capture of the WARC files in it, of any file. */
     @Test
     void aFolderWithoutADateIsDatedByTheEarliestCaptureOfItsWarcFiles() throws Exception {
