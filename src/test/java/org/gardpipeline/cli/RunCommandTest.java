@@ -1,6 +1,7 @@
 package org.gardpipeline.cli;
 
 import static org.gardpipeline.FetchSeries.answerText;
+import static org.gardpipeline.FetchSeries.edit;
 import static org.gardpipeline.FetchSeries.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +45,35 @@ class RunCommandTest {
                 "answer_changes.csv", "references.csv", "quarantine.csv", "datapackage.json"}) {
             assertTrue(Files.exists(dir.resolve("out").resolve(file)), file);
         }
+    }
+
+    /**
+     * A fetch that fails inside its transaction (a real SQLite error) is rolled back; the fetches of the run
+     * before it are kept, the run exits 1 with one line naming the fetch, and the next run takes up the rest.
+     */
+    @Test
+    void aFetchThatFailsIsRolledBackTheEarlierOnesKeptAndTheRunExits1() {
+        Path raw = dir.resolve("raw");
+        fetch(raw, "2016-01-01", "a.txt", answerText());
+        assertEquals(0, run().exitCode());
+        fetch(raw, "2016-02-01", "a.txt", edit(answerText(), "poorly managed", "poorly controlled"));
+        fetch(raw, "2016-03-01", "a.txt", edit(answerText(), "Warm regards", "Kind regards"));
+        TestDb.execute(db(), "CREATE TRIGGER fail_third BEFORE INSERT ON change_event "
+                + "WHEN (SELECT count(*) FROM fetch) > 2 BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+
+        CommandLineRun failed = run();
+        assertEquals(1, failed.exitCode(), failed.err());
+        List<String> errors = failed.err().lines().filter(l -> l.startsWith("gard run: ")).toList();
+        assertEquals(1, errors.size(), failed.err());
+        assertTrue(errors.get(0).startsWith("gard run: ingest of fetch 2016-03-01 into " + db() + " failed, nothing of it was written: ")
+                && errors.get(0).endsWith("(injected failure)"), errors.get(0));
+        assertEquals(List.of("2016-01-01", "2016-02-01"), TestDb.rows(db(), "SELECT fetched_at FROM fetch ORDER BY 1")
+                .stream().map(r -> r.get("fetched_at")).toList());
+
+        TestDb.execute(db(), "DROP TRIGGER fail_third");
+        CommandLineRun next = run();
+        assertEquals(0, next.exitCode(), next.err());
+        assertEquals(3, TestDb.count(db(), "SELECT count(*) FROM fetch"));
     }
 
     @Test
