@@ -144,11 +144,13 @@ public final class HistoryStore implements AutoCloseable {
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);
             Set<Long> changed = newest ? history.slotsChangedBy(fetchId) : null;
+            List<Long> slots = new ArrayList<>();
             for (long slotId : affectedSlots(pages, fetch.complete())) {
                 if (changed == null || changed.contains(slotId)) {
-                    history.rederive(slotId);
+                    slots.add(slotId);
                 }
             }
+            history.rederive(slots, newest ? fetchId : 0);
             history.indexForSearch();
             return finish(fetch, fetchId, started);
         }

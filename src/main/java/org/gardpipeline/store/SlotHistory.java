@@ -44,6 +44,65 @@ final class SlotHistory {
         return changed;
     }
 
+    /**
+     * Derives the slots' rows again, in the order given (which numbers their new versions). After the newest
+     * fetch ({@code newestFetchId}, else 0), a slot that has no version yet was first seen in it, and its
+     * timeline is known without reading it: one version from that fetch and an "added" event. Such slots, one
+     * run of them at a time, are written with a few set-wise statements (a first ingest has nothing else: 8,866
+     * slots, 0.29 s one by one); every other slot is derived from its observations.
+     */
+    void rederive(List<Long> slotIds, long newestFetchId) throws SQLException {
+        Set<Long> unversioned = newestFetchId == 0 ? Set.of() : unversioned();
+        List<Long> run = new ArrayList<>();
+        for (long slotId : slotIds) {
+            if (unversioned.contains(slotId)) {
+                run.add(slotId);
+                continue;
+            }
+            addAll(run, newestFetchId);
+            rederive(slotId);
+        }
+        addAll(run, newestFetchId);
+    }
+
+    /** The slots without a version: those first seen in the fetch being written. */
+    private Set<Long> unversioned() throws SQLException {
+        Set<Long> slots = new HashSet<>();
+        try (ResultSet rs = sql.query("SELECT slot_id FROM slot WHERE current_version_id IS NULL")) {
+            while (rs.next()) {
+                slots.add(rs.getLong(1));
+            }
+        }
+        return slots;
+    }
+
+    /** Writes what {@link #rederive(long)} writes for each slot first seen in the newest fetch; empties the run. */
+    private void addAll(List<Long> run, long fetchId) throws SQLException {
+        if (run.isEmpty()) {
+            return;
+        }
+        String slots = run.toString(); // a JSON array of the slot ids, in order
+        sql.update("""
+                INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch)
+                SELECT o.slot_id, o.content_id, q.text, o.fetch_id, NULL
+                FROM json_each(?) j
+                JOIN observation o ON o.slot_id = j.value AND o.fetch_id = ?
+                JOIN question q ON q.question_id = o.question_id
+                ORDER BY j.key""", slots, fetchId);
+        sql.update("""
+                INSERT INTO change_event (fetch_id, slot_id, change, text_changed, date_changed, references_changed,
+                                          from_version, to_version)
+                SELECT ?, v.slot_id, 'added', 0, 0, 0, NULL, v.version_id
+                FROM json_each(?) j JOIN version v ON v.slot_id = j.value
+                ORDER BY j.key""", fetchId, slots);
+        sql.update("""
+                UPDATE slot SET current_version_id = (SELECT v.version_id FROM version v WHERE v.slot_id = slot.slot_id),
+                                present = 1
+                WHERE slot_id IN (SELECT value FROM json_each(?))""", slots);
+        rederived.addAll(run);
+        run.clear();
+    }
+
     /** Derives the slot's rows again; {@link #indexForSearch} then brings its search entry up to date. */
     void rederive(long slotId) throws SQLException {
         Timeline.Result result = Timeline.derive(points(slotId), this::parts);
