@@ -55,22 +55,25 @@ class ContentDecodingTest {
     }
 
     private static byte[] gzip(byte[] bytes) {
+        return encoded(bytes, GZIPOutputStream::new);
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        return encoded(bytes, DeflaterOutputStream::new);
+    }
+
+    /** The bytes written through an encoding stream. */
+    private static byte[] encoded(byte[] bytes, Encoder encoder) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
+        try (java.io.OutputStream encoding = encoder.over(out)) {
+            encoding.write(bytes);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private static byte[] deflate(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream d = new DeflaterOutputStream(out)) {
-            d.write(bytes);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    private interface Encoder {
+        java.io.OutputStream over(java.io.OutputStream out) throws IOException;
     }
 }
