@@ -3,8 +3,10 @@ package org.gardpipeline.ingest;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,9 +22,9 @@ import org.gardpipeline.model.Document;
  * <p>Two bounds keep memory flat however large the fetch. Documents are read and hashed up to
  * {@value #READ_AHEAD} per thread ahead of the writer: a document parsed before costs only its path and hash
  * while it waits. Documents parsed and not yet written hold at most {@value #PARSE_BUDGET_BYTES} bytes of
- * source between them (about 100 GARD pages: few wait on it in a fetch that changed little); past that a document waits to
- * be parsed until the writer has taken the one {@value #PARSE_AHEAD} per thread before it. In a fetch that
- * changed little the other threads thus go on hashing while one parses, and while the writer stores a batch.
+ * source between them (about 100 GARD pages); past that a document waits to be parsed until the writer has
+ * taken the one {@value #PARSE_AHEAD} per thread before it. In a fetch that changed little the other threads
+ * thus go on hashing while one parses, and while the writer stores a batch.
  */
 final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     static final int READ_AHEAD = 256;
@@ -34,17 +36,18 @@ final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
     private final Deque<Future<Document>> window = new ArrayDeque<>();
     private final int windowSize;
     private final int parseAhead;
+    private final long budget;
     /** Each parsing thread's own buffer for reading and hashing documents (the largest GARD page is ~145 KB). */
     private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
+    /** The documents handed to the threads so far; the next one's index. */
+    private long submitted;
     private final Object turns = new Object();
-    /** Guarded by {@link #turns}: how many documents the writer has taken, and how many parses have begun. */
+    /** Guarded by {@link #turns}: the source size of each document parsed and not yet taken, by index. */
+    private final Map<Long, Integer> parsedSizes = new HashMap<>();
+    /** Guarded by {@link #turns}: their sum, how many documents the writer has taken, how many parses began. */
+    private long parsedBytes;
     private long taken;
     private long parsesBegun;
-    /** Guarded by {@link #turns}: the source size of each document parsed and not yet taken, by index. */
-    private final java.util.Map<Long, Integer> parsedSizes = new java.util.HashMap<>();
-    private long parsedBytes;
-    private final long budget;
-    private long submitted;
 
     ParsedDocuments(List<FetchSource.RawDocument> raw, Set<String> parsedBefore, int threads) {
         this(raw, parsedBefore, threads, PARSE_BUDGET_BYTES);
@@ -69,7 +72,8 @@ final class ParsedDocuments implements Iterable<Document>, AutoCloseable {
         while (window.size() < windowSize && pending.hasNext()) {
             FetchSource.RawDocument d = pending.next();
             long index = submitted++;
-            window.add(pool.submit(() -> Ingester.read(d, parsedBefore, scratch.get(), size -> awaitTurnToParse(index, size))));
+            window.add(pool.submit(() -> Ingester.read(d, parsedBefore, scratch.get(),
+                    size -> awaitTurnToParse(index, size))));
         }
     }
 
