@@ -196,7 +196,8 @@ public final class FetchSource {
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
-        Listing listing = folder ? listDocuments(path) : new Listing(List.of(RawDocument.file(path.getFileName().toString(), path)), null);
+        Listing listing = folder ? listDocuments(path)
+                : new Listing(List.of(RawDocument.file(path.getFileName().toString(), path)), null);
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);

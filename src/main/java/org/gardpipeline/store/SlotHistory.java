@@ -96,8 +96,8 @@ final class SlotHistory {
                 FROM json_each(?) j JOIN version v ON v.slot_id = j.value
                 ORDER BY j.key""", fetchId, slots);
         sql.update("""
-                UPDATE slot SET current_version_id = (SELECT v.version_id FROM version v WHERE v.slot_id = slot.slot_id),
-                                present = 1
+                UPDATE slot
+                SET current_version_id = (SELECT v.version_id FROM version v WHERE v.slot_id = slot.slot_id), present = 1
                 WHERE slot_id IN (SELECT value FROM json_each(?))""", slots);
         rederived.addAll(run);
         run.clear();
