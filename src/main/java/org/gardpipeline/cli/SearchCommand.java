@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.SearchHit;
 import picocli.CommandLine.Command;
@@ -34,7 +35,13 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HistoryStore store = HistoryStore.openExisting(database.db)) {
-            List<SearchHit> hits = store.search(query, limit);
+            if (limit < 1) {
+                throw new UsageException("--limit " + limit + ": give at least 1");
+            }
+            // one more than asked says whether the list was cut short
+            List<SearchHit> hits = store.search(query, limit + 1);
+            boolean more = hits.size() > limit;
+            hits = more ? hits.subList(0, limit) : hits;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode list = Json.MAPPER.createArrayNode();
@@ -47,7 +54,8 @@ final class SearchCommand implements Callable<Integer> {
                 for (SearchHit h : hits) {
                     out.printf("%s  %s  %s%n    %s%n", h.pageKey(), h.pageTitle(), h.slotKey(), h.snippet().replace('\n', ' '));
                 }
-                out.printf("%d matching answer%s%n", hits.size(), hits.size() == 1 ? "" : "s");
+                out.printf(more ? "the first %d matching answer%s; more match (raise --limit)%n" : "%d matching answer%s%n",
+                        hits.size(), hits.size() == 1 ? "" : "s");
             }
             return ExitCode.DONE;
         }

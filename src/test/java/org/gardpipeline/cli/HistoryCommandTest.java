@@ -85,6 +85,24 @@ class HistoryCommandTest {
         }
     }
 
+    /** --limit cuts the list and says so; a limit below 1 is a usage error, not an empty or unbounded list. */
+    @Test
+    void searchLimitCutsTheListAndSaysSo() {
+        CommandLineRun all = CommandLineRun.of("search", "the", "--db", db);
+        assertTrue(all.out().endsWith("2 matching answers\n"), all.out());
+        CommandLineRun one = CommandLineRun.of("search", "the", "--limit", "1", "--db", db);
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().endsWith("the first 1 matching answer; more match (raise --limit)\n"), one.out());
+        assertEquals(3, one.out().lines().count(), one.out());
+        CommandLineRun exact = CommandLineRun.of("search", "the", "--limit", "2", "--db", db);
+        assertTrue(exact.out().endsWith("2 matching answers\n"), exact.out());
+        for (String bad : new String[] {"0", "-1"}) {
+            CommandLineRun r = CommandLineRun.of("search", "the", "--limit", bad, "--db", db);
+            assertEquals(2, r.exitCode(), r.out());
+            assertEquals("gard search: --limit " + bad + ": give at least 1", r.err().strip());
+        }
+    }
+
     @Test
     void searchFindsCurrentAnswersOnly() {
         CommandLineRun r = CommandLineRun.of("search", "retinoic acid", "--db", db);
