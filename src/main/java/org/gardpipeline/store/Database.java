@@ -33,6 +33,48 @@ final class Database {
     }
 
     /**
+     * Opens a database that must exist, for commands that only read it. A file nobody may write (a published
+     * snapshot) is read as it is, on a read-only connection: it is neither migrated nor switched to WAL.
+     */
+    static Connection openForReading(Path file) {
+        if (!Files.exists(file)) {
+            return open(file, false); // says there is no database
+        }
+        if (!isReadOnly(file)) {
+            return open(file, false);
+        }
+        refuseUnusable(file, false);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        int version = schemaVersion(url);
+        if (version > SCHEMA_VERSION) {
+            throw new StoreException("database " + file + " has schema version " + version
+                    + ", newer than this gard-pipeline knows; use a newer gard-pipeline", true);
+        }
+        if (version < SCHEMA_VERSION) {
+            throw new StoreException("database " + file + " has schema version " + version + ", older than this "
+                    + "gard-pipeline's " + SCHEMA_VERSION + ", and is read-only, so it cannot be upgraded; give write "
+                    + "permission and run ./gard run once", true);
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try {
+            return DriverManager.getConnection(url, config.toProperties());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** True for a database file nobody may write; false when it is missing or writable. */
+    static boolean isReadOnly(Path file) {
+        try {
+            return Files.isRegularFile(file) && (!Files.isWritable(file) || markedReadOnly(file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Opens a database that exists already and is at this build's schema, doing nothing else; empty when it is
      * missing or would need migrating.
      */
@@ -80,6 +122,10 @@ final class Database {
     }
 
     private static void refuseUnusable(Path file) {
+        refuseUnusable(file, true);
+    }
+
+    private static void refuseUnusable(Path file, boolean forWriting) {
         try {
             if (Files.exists(file)) {
                 if (Files.isDirectory(file)) {
@@ -88,7 +134,7 @@ final class Database {
                 if (Files.size(file) > 0 && !hasSqliteHeader(file)) {
                     throw new StoreException("database " + file + " is not a SQLite database; refusing to touch it", true);
                 }
-                if (!Files.isWritable(file) || markedReadOnly(file)) {
+                if (forWriting && (!Files.isWritable(file) || markedReadOnly(file))) {
                     throw new StoreException("database " + file + " is read-only; give write permission or use --db", true);
                 }
             } else {

@@ -72,9 +72,12 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Opens a database that must exist already, for commands that only read: no lock needed. */
+    /**
+     * Opens a database that must exist already, for commands that only read: no lock needed. A read-only file
+     * is read as it is.
+     */
     public static HistoryStore openExisting(Path file) {
-        return new HistoryStore(file, Database.open(file, false), null);
+        return new HistoryStore(file, Database.openForReading(file), null);
     }
 
     /**
@@ -83,8 +86,8 @@ public final class HistoryStore implements AutoCloseable {
      * the tables are read one after another in one read transaction.
      */
     public static HistoryStore openForExport(Path file) {
-        if (!Files.exists(file)) {
-            return openExisting(file);
+        if (!Files.exists(file) || Database.isReadOnly(file)) {
+            return openExisting(file); // nobody writes a read-only database: no lock to take
         }
         RunLock lock;
         try {

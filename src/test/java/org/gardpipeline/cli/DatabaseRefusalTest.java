@@ -62,6 +62,49 @@ class DatabaseRefusalTest {
         assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
     }
 
+    /**
+     * The commands that only read work on a database nobody may write (a published snapshot) and leave it as
+     * it was; one that would need upgrading first is refused with what to do.
+     */
+    @Test
+    void aReadOnlyDatabaseIsReadAsItIs() throws Exception {
+        byte[] before = Files.readAllBytes(db());
+        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            String file = db().toString();
+            for (String[] command : new String[][] {{"history", "caudal regression sequence"}, {"search", "diabetes"},
+                    {"runs"}, {"check"}, {"diff", "caudal regression sequence", "--topic", "causes"},
+                    {"export", "--out", dir.resolve("export").toString()}, {"backup", dir.resolve("copy.sqlite").toString()}}) {
+                String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+                args[command.length] = "--db";
+                args[command.length + 1] = file;
+                CommandLineRun r = CommandLineRun.of(args);
+                assertEquals(0, r.exitCode(), command[0] + ": " + r.err());
+            }
+            assertTrue(Files.readString(dir.resolve("export/answers.csv")).contains("caudal"));
+            assertEquals(1, TestDb.count(dir.resolve("copy.sqlite"), "SELECT count(*) FROM fetch"));
+        } finally {
+            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
+    }
+
+    @Test
+    void aReadOnlyDatabaseOfAnOlderSchemaIsRefusedWithWhatToDo() throws Exception {
+        TestDb.execute(db(), "DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) = "
+                + "(SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history)");
+        TestDb.execute(db(), "PRAGMA wal_checkpoint(TRUNCATE)");
+        byte[] before = Files.readAllBytes(db());
+        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            assertOneLineRefusal(CommandLineRun.of("runs", "--db", db().toString()),
+                    "and is read-only, so it cannot be upgraded; give write permission and run ./gard run once");
+        } finally {
+            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
+    }
+
     @Test
     void aDatabaseFromANewerSchemaVersionIsRefusedUntouched() throws Exception {
         TestDb.execute(db(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
