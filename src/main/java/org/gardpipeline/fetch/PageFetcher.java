@@ -218,15 +218,16 @@ public final class PageFetcher {
         Manifest manifest = new Manifest(started.toString(), finished.toString(), source, settings.userAgent(), shown,
                 List.copyOf(robotsEntries), entries);
         manifest.write(partial.resolve(Manifest.FILE));
-        String props = "# written by gard fetch\nfetched_at=" + started + "\nsource=" + escape(source) + "\ncomplete=false\n";
-        Files.writeString(partial.resolve("fetch.properties"), props, StandardCharsets.UTF_8);
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("fetched_at", started.toString());
+        props.setProperty("source", source);
+        props.setProperty("complete", "false");
+        try (java.io.Writer w = Files.newBufferedWriter(partial.resolve("fetch.properties"), StandardCharsets.UTF_8)) {
+            props.store(w, "written by gard fetch");
+        }
         Path folder = out.resolve(name);
         Files.move(partial, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new Result(folder, manifest);
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\=").replace(":", "\\:");
     }
 
     /** One page: redirects within the allowed hosts, robots.txt, retries; always an entry, never an exception. */

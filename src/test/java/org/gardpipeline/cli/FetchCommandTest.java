@@ -433,6 +433,22 @@ class FetchCommandTest {
         }
     }
 
+    /** fetch.properties reads back exactly, whatever the --urls file is called (a line break, '#', non-ASCII). */
+    @Test
+    void theSourceInFetchPropertiesReadsBackExactly() throws Exception {
+        try (TestSite site = new TestSite()) {
+            site.on("/a", (ex, n) -> site.send(ex, 200, "text/plain", FetchSeries.answerText().getBytes(StandardCharsets.UTF_8)));
+            String name = "liste\r des pages #1: ü=ok!.txt";
+            Path urls = Files.writeString(dir.resolve(name), site.base() + "/a\n");
+            assertEquals(0, fetch(site, "--urls", urls.toString()).exitCode());
+            org.gardpipeline.model.Fetch read = org.gardpipeline.ingest.FetchSource.open(
+                    onlyFetchFolder(raw(), today() + "-fetch"), org.gardpipeline.ingest.FetchSource.Overrides.NONE).fetch("");
+            assertEquals("gard fetch --urls " + name, read.source());
+            assertEquals(false, read.complete());
+            assertTrue(read.fetchedAt().startsWith(today() + "T"), read.fetchedAt());
+        }
+    }
+
     @Test
     void runWithFetchFetchesIngestsAndExports() throws Exception {
         byte[] answer = FetchSeries.answerText().getBytes(StandardCharsets.UTF_8);
