@@ -35,14 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gardpipeline.model.Sha256;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
-import org.netpreserve.jwarc.WarcRequest;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcRevisit;
-import org.netpreserve.jwarc.WarcWriter;
-import org.netpreserve.jwarc.Warcinfo;
 
 /**
  * Fetches pages into a new fetch folder {@code <out>/<YYYY-MM-DD>-fetch[-n]/}: {@code pages.warc.gz} (every HTTP
@@ -58,29 +50,11 @@ public final class PageFetcher {
     private final HostClock clock;
     private final Map<String, Robots> robots = new HashMap<>();
     private final List<Manifest.RobotsEntry> robotsEntries = new ArrayList<>();
-    private WarcWriter warc;
 
     /** What a fetch wrote. */
     public record Result(Path folder, Manifest manifest) {
         public List<Manifest.Entry> failed() {
             return manifest.failed();
-        }
-    }
-
-    /** An exchange that produced an HTTP response. */
-    private record Exchange(URI uri, int status, Map<String, List<String>> headers, byte[] body, UUID requestId,
-                            byte[] requestBlock, Instant date, int attempts) {
-        Exchange withAttempts(int n) {
-            return new Exchange(uri, status, headers, body, requestId, requestBlock, date, n);
-        }
-
-        Optional<String> header(String name) {
-            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return Optional.of(e.getValue().get(0));
-                }
-            }
-            return Optional.empty();
         }
     }
 
@@ -94,10 +68,6 @@ public final class PageFetcher {
             this.status = status;
             this.attempts = attempts;
         }
-    }
-
-    /** The earlier capture of a URL, for conditional requests. */
-    private record Earlier(Manifest.Entry entry, String folder, String fetchedAt) {
     }
 
     public PageFetcher(FetchSettings settings) {
@@ -163,20 +133,14 @@ public final class PageFetcher {
     public Result fetch(List<URI> targets, Path out, String source, Progress progress) throws IOException {
         Instant started = Instant.now();
         Files.createDirectories(out);
-        Map<String, Earlier> earlier = earlierCaptures(out);
+        Map<String, EarlierCapture> earlier = earlierCaptures(out);
         String name = newFolderName(out, LocalDate.ofInstant(started, ZoneOffset.UTC));
         Path partial = out.resolve("." + name + ".partial");
         deleteRecursively(partial);
         Files.createDirectories(partial);
         List<Manifest.Entry> entries = new ArrayList<>();
-        try (WarcWriter writer = new WarcWriter(java.nio.channels.FileChannel.open(partial.resolve(Manifest.WARC_FILE),
-                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
-            this.warc = writer;
-            Map<String, List<String>> info = new LinkedHashMap<>();
-            info.put("software", List.of(settings.userAgent()));
-            info.put("format", List.of("WARC File Format 1.0"));
-            info.put("description", List.of(source));
-            writer.write(new Warcinfo.Builder().date(started).filename(Manifest.WARC_FILE).fields(info).build());
+        try (FetchArchive archive = new FetchArchive(partial.resolve(Manifest.WARC_FILE))) {
+            archive.info(started, settings.userAgent(), source);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
                 Thread t = new Thread(r, "fetch");
                 t.setDaemon(true);
@@ -186,7 +150,7 @@ public final class PageFetcher {
                 List<Future<Manifest.Entry>> futures = new ArrayList<>();
                 for (URI target : targets) {
                     futures.add(pool.submit(() -> {
-                        Manifest.Entry e = page(target, earlier.get(target.toString()), name);
+                        Manifest.Entry e = page(target, earlier.get(target.toString()), name, archive);
                         progress.page(e);
                         return e;
                     }));
@@ -231,7 +195,7 @@ public final class PageFetcher {
     }
 
     /** One page: redirects within the allowed hosts, robots.txt, retries; always an entry, never an exception. */
-    private Manifest.Entry page(URI asked, Earlier earlier, String folder) {
+    private Manifest.Entry page(URI asked, EarlierCapture earlier, String folder, FetchArchive archive) {
         long started = System.nanoTime();
         List<String> redirects = new ArrayList<>();
         URI current = asked;
@@ -267,14 +231,14 @@ public final class PageFetcher {
                 retries += attempts - 1;
                 int status = ex.status();
                 if (status == 304 && earlier != null) {
-                    String recordId = writeRevisit(ex, earlier);
+                    archive.revisit(ex, earlier);
                     Manifest.Entry e = earlier.entry();
                     return new Manifest.Entry(asked.toString(), current.toString(), 304, Manifest.UNCHANGED, 0L,
                             e.decodedBytes(), e.sha256(), e.contentType(), e.contentEncoding(),
                             ex.header("ETag").orElse(e.etag()), ex.header("Last-Modified").orElse(e.lastModified()),
                             attempts, retries, redirects, null, e.warcRecordId(), earlier.folder(), elapsed(started));
                 }
-                String responseId = writeResponse(ex);
+                String responseId = archive.response(ex);
                 if (status >= 300 && status < 400 && status != 304 && ex.header("Location").isPresent()) {
                     if (hop >= settings.maxRedirects()) {
                         throw new Failure("more than " + settings.maxRedirects() + " redirects", status, attempts);
@@ -472,85 +436,6 @@ public final class PageFetcher {
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The response as a WARC block: status line, headers as received, blank line, body bytes as received. */
-    private static byte[] responseBlock(Exchange ex, boolean withBody) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("HTTP/1.1 ").append(ex.status()).append(' ').append(reason(ex.status())).append("\r\n");
-        ex.headers().forEach((k, vs) -> {
-            if (k.startsWith(":")) {
-                return;
-            }
-            // The client removed the chunked framing; keep the fact without making readers de-chunk again.
-            String name = k.equalsIgnoreCase("Transfer-Encoding") ? "X-Original-Transfer-Encoding" : k;
-            vs.forEach(v -> sb.append(name).append(": ").append(v).append("\r\n"));
-        });
-        sb.append("\r\n");
-        byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (!withBody) {
-            return head;
-        }
-        byte[] block = new byte[head.length + ex.body().length];
-        System.arraycopy(head, 0, block, 0, head.length);
-        System.arraycopy(ex.body(), 0, block, head.length, ex.body().length);
-        return block;
-    }
-
-    private String writeResponse(Exchange ex) throws IOException {
-        byte[] block = responseBlock(ex, true);
-        UUID responseId = UUID.randomUUID();
-        WarcResponse response = new WarcResponse.Builder(ex.uri())
-                .recordId(responseId)
-                .date(ex.date())
-                .blockDigest(new WarcDigest("sha256", Sha256.of(block)))
-                .payloadDigest(new WarcDigest("sha256", Sha256.of(ex.body())))
-                .body(MediaType.HTTP_RESPONSE, block)
-                .build();
-        WarcRequest request = new WarcRequest.Builder(ex.uri())
-                .recordId(ex.requestId())
-                .date(ex.date())
-                .concurrentTo(response.id())
-                .body(MediaType.HTTP_REQUEST, ex.requestBlock())
-                .build();
-        synchronized (warc) {
-            warc.write(response);
-            warc.write(request);
-        }
-        return response.id().toString();
-    }
-
-    private String writeRevisit(Exchange ex, Earlier earlier) throws IOException {
-        byte[] block = responseBlock(ex, false);
-        UUID id = UUID.randomUUID();
-        WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
-                .recordId(id)
-                .date(ex.date())
-                .body(MediaType.HTTP_RESPONSE, block);
-        if (earlier.entry().warcRecordId() != null) {
-            b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()),
-                    Instant.parse(earlierDate(earlier)));
-        }
-        WarcRevisit revisit = b.build();
-        WarcRequest request = new WarcRequest.Builder(ex.uri())
-                .recordId(ex.requestId())
-                .date(ex.date())
-                .concurrentTo(revisit.id())
-                .body(MediaType.HTTP_REQUEST, ex.requestBlock())
-                .build();
-        synchronized (warc) {
-            warc.write(revisit);
-            warc.write(request);
-        }
-        return revisit.id().toString();
-    }
-
-    private static String earlierDate(Earlier earlier) {
-        try {
-            return Instant.parse(earlier.fetchedAt()).toString();
-        } catch (RuntimeException e) {
-            return earlier.folder().length() >= 10 ? earlier.folder().substring(0, 10) + "T00:00:00Z" : Instant.EPOCH.toString();
-        }
-    }
-
     /** The body with its Content-Encoding removed, bounded; an unknown encoding or a bomb is a failure. */
     private byte[] decoded(Exchange ex) throws Failure {
         String encoding = ex.header("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
@@ -562,8 +447,8 @@ public final class PageFetcher {
     }
 
     /** Earlier captures under the out folder, newest fetch folder last so it wins: URL asked -> entry. */
-    private static Map<String, Earlier> earlierCaptures(Path out) throws IOException {
-        Map<String, Earlier> found = new HashMap<>();
+    private static Map<String, EarlierCapture> earlierCaptures(Path out) throws IOException {
+        Map<String, EarlierCapture> found = new HashMap<>();
         List<Path> folders;
         try (Stream<Path> children = Files.list(out)) {
             folders = children.filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE)))
@@ -581,7 +466,7 @@ public final class PageFetcher {
                     continue;
                 }
                 String captured = e.captureFetch() == null ? folder.getFileName().toString() : e.captureFetch();
-                found.put(e.asked(), new Earlier(e, captured, e.captureFetch() == null || e.captureFetch().equals(folder.getFileName().toString())
+                found.put(e.asked(), new EarlierCapture(e, captured, e.captureFetch() == null || e.captureFetch().equals(folder.getFileName().toString())
                         ? m.fetchedAt() : found.containsKey(e.asked()) ? found.get(e.asked()).fetchedAt() : m.fetchedAt()));
             }
         }
@@ -612,25 +497,5 @@ public final class PageFetcher {
         return Sha256.hex(bytes);
     }
 
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 303 -> "See Other";
-            case 304 -> "Not Modified";
-            case 307 -> "Temporary Redirect";
-            case 308 -> "Permanent Redirect";
-            case 400 -> "Bad Request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 410 -> "Gone";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "";
-        };
-    }
+
 }

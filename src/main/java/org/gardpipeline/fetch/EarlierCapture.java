@@ -1,0 +1,21 @@
+package org.gardpipeline.fetch;
+
+import java.time.Instant;
+
+/**
+ * The earlier capture of a URL, for conditional requests and the revisit record that stands for it.
+ *
+ * @param entry     the page's entry in the earlier manifest
+ * @param folder    the fetch folder holding the capture
+ * @param fetchedAt when that fetch started, as its manifest says
+ */
+record EarlierCapture(Manifest.Entry entry, String folder, String fetchedAt) {
+    /** When the capture was made: the fetch's start, or the folder's date when the manifest's is unreadable. */
+    Instant date() {
+        try {
+            return Instant.parse(fetchedAt);
+        } catch (RuntimeException e) {
+            return folder.length() >= 10 ? Instant.parse(folder.substring(0, 10) + "T00:00:00Z") : Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.gardpipeline.fetch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gardpipeline.model.Sha256;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+/**
+ * The WARC file of one fetch: a warcinfo record, then for every exchange the response (with its headers and
+ * the exact bytes received, or a revisit for a 304) and the request. Safe to write from several threads.
+ */
+final class FetchArchive implements AutoCloseable {
+    private final WarcWriter writer;
+
+    /** Creates the file; it must not exist. */
+    FetchArchive(Path file) throws IOException {
+        this.writer = new WarcWriter(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                WarcCompression.GZIP);
+    }
+
+    /** The warcinfo record that opens the file: the software, the format and what was fetched. */
+    void info(Instant started, String userAgent, String source) throws IOException {
+        Map<String, List<String>> info = new LinkedHashMap<>();
+        info.put("software", List.of(userAgent));
+        info.put("format", List.of("WARC File Format 1.0"));
+        info.put("description", List.of(source));
+        synchronized (writer) {
+            writer.write(new Warcinfo.Builder().date(started).filename(Manifest.WARC_FILE).fields(info).build());
+        }
+    }
+
+    /** The response as a WARC block: status line, headers as received, blank line, body bytes as received. */
+    private static byte[] responseBlock(Exchange ex, boolean withBody) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("HTTP/1.1 ").append(ex.status()).append(' ').append(reason(ex.status())).append("\r\n");
+        ex.headers().forEach((k, vs) -> {
+            if (k.startsWith(":")) {
+                return;
+            }
+            // The client removed the chunked framing; keep the fact without making readers de-chunk again.
+            String name = k.equalsIgnoreCase("Transfer-Encoding") ? "X-Original-Transfer-Encoding" : k;
+            vs.forEach(v -> sb.append(name).append(": ").append(v).append("\r\n"));
+        });
+        sb.append("\r\n");
+        byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (!withBody) {
+            return head;
+        }
+        byte[] block = new byte[head.length + ex.body().length];
+        System.arraycopy(head, 0, block, 0, head.length);
+        System.arraycopy(ex.body(), 0, block, head.length, ex.body().length);
+        return block;
+    }
+
+    /** Writes the response and the request it answered; returns the response record's id. */
+    String response(Exchange ex) throws IOException {
+        byte[] block = responseBlock(ex, true);
+        UUID responseId = UUID.randomUUID();
+        WarcResponse response = new WarcResponse.Builder(ex.uri())
+                .recordId(responseId)
+                .date(ex.date())
+                .blockDigest(new WarcDigest("sha256", Sha256.of(block)))
+                .payloadDigest(new WarcDigest("sha256", Sha256.of(ex.body())))
+                .body(MediaType.HTTP_RESPONSE, block)
+                .build();
+        return writeWithRequest(response, ex);
+    }
+
+    /**
+     * Writes a 304 as a revisit record that refers to the earlier capture, and the request; returns the
+     * revisit record's id.
+     */
+    String revisit(Exchange ex, EarlierCapture earlier) throws IOException {
+        byte[] block = responseBlock(ex, false);
+        UUID id = UUID.randomUUID();
+        WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
+                .recordId(id)
+                .date(ex.date())
+                .body(MediaType.HTTP_RESPONSE, block);
+        if (earlier.entry().warcRecordId() != null) {
+            b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()),
+                    earlier.date());
+        }
+        return writeWithRequest(b.build(), ex);
+    }
+
+    /** Writes the record that answers the exchange, then its request, side by side; returns the answer's id. */
+    private String writeWithRequest(WarcRecord answer, Exchange ex) throws IOException {
+        WarcRequest request = new WarcRequest.Builder(ex.uri())
+                .recordId(ex.requestId())
+                .date(ex.date())
+                .concurrentTo(answer.id())
+                .body(MediaType.HTTP_REQUEST, ex.requestBlock())
+                .build();
+        synchronized (writer) {
+            writer.write(answer);
+            writer.write(request);
+        }
+        return answer.id().toString();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 303 -> "See Other";
+            case 304 -> "Not Modified";
+            case 307 -> "Temporary Redirect";
+            case 308 -> "Permanent Redirect";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 410 -> "Gone";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}
