@@ -146,14 +146,15 @@ public final class HistoryStore implements AutoCloseable {
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);
-            Set<Long> changed = newest ? history.slotsChangedBy(fetchId) : null;
+            // after an older fetch every affected slot is derived again
+            SlotHistory.Changes changes = newest ? history.changesBy(fetchId) : SlotHistory.Changes.NONE;
             List<Long> slots = new ArrayList<>();
             for (long slotId : affectedSlots(pages, fetch.complete())) {
-                if (changed == null || changed.contains(slotId)) {
+                if (!newest || changes.slots().contains(slotId)) {
                     slots.add(slotId);
                 }
             }
-            history.rederive(slots, newest ? fetchId : 0);
+            history.rederive(slots, changes.firstSeen(), fetchId);
             history.indexForSearch();
             return finish(fetch, fetchId, started);
         }

@@ -24,14 +24,23 @@ final class SlotHistory {
     }
 
     /**
+     * The slots whose timeline the newest fetch may change, and of those the ones it shows for the first time
+     * (they have no version yet).
+     */
+    record Changes(Set<Long> slots, Set<Long> firstSeen) {
+        static final Changes NONE = new Changes(Set.of(), Set.of());
+    }
+
+    /**
      * After the newest fetch, the slots whose timeline it may change: those it shows otherwise than they stand
      * (other content, or shown again after removal) or lacks while they stand. Every other slot's timeline
      * just goes on, so its rows stay as they are.
      */
-    Set<Long> slotsChangedBy(long fetchId) throws SQLException {
+    Changes changesBy(long fetchId) throws SQLException {
         Set<Long> changed = new HashSet<>();
+        Set<Long> firstSeen = new HashSet<>();
         try (ResultSet rs = sql.query("""
-                SELECT s.slot_id
+                SELECT s.slot_id, s.current_version_id IS NULL
                 FROM slot s
                 LEFT JOIN version cv ON cv.version_id = s.current_version_id
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
@@ -39,41 +48,32 @@ final class SlotHistory {
                            ELSE s.present = 0 OR cv.content_id IS NOT o.content_id END""", fetchId)) {
             while (rs.next()) {
                 changed.add(rs.getLong(1));
+                if (rs.getBoolean(2)) {
+                    firstSeen.add(rs.getLong(1));
+                }
             }
         }
-        return changed;
+        return new Changes(changed, firstSeen);
     }
 
     /**
-     * Derives the slots' rows again, in the order given (which numbers their new versions). After the newest
-     * fetch ({@code newestFetchId}, else 0), a slot that has no version yet was first seen in it, and its
-     * timeline is known without reading it: one version from that fetch and an "added" event. Such slots, one
-     * run of them at a time, are written with a few set-wise statements (a first ingest has nothing else: 8,866
-     * slots, 0.29 s one by one); every other slot is derived from its observations.
+     * Derives the slots' rows again, in the order given (which numbers their new versions). A slot first seen
+     * in the newest fetch ({@code fetchId}; {@link Changes#firstSeen}) has a timeline known without reading it:
+     * one version from that fetch and an "added" event. Such slots, one run of them at a time, are written with
+     * a few set-wise statements (a first ingest has nothing else: 8,866 slots, 0.29 s one by one); every other
+     * slot is derived from its observations.
      */
-    void rederive(List<Long> slotIds, long newestFetchId) throws SQLException {
-        Set<Long> unversioned = newestFetchId == 0 ? Set.of() : unversioned();
+    void rederive(List<Long> slotIds, Set<Long> firstSeen, long fetchId) throws SQLException {
         List<Long> run = new ArrayList<>();
         for (long slotId : slotIds) {
-            if (unversioned.contains(slotId)) {
+            if (firstSeen.contains(slotId)) {
                 run.add(slotId);
                 continue;
             }
-            addAll(run, newestFetchId);
+            addAll(run, fetchId);
             rederive(slotId);
         }
-        addAll(run, newestFetchId);
-    }
-
-    /** The slots without a version: those first seen in the fetch being written. */
-    private Set<Long> unversioned() throws SQLException {
-        Set<Long> slots = new HashSet<>();
-        try (ResultSet rs = sql.query("SELECT slot_id FROM slot WHERE current_version_id IS NULL")) {
-            while (rs.next()) {
-                slots.add(rs.getLong(1));
-            }
-        }
-        return slots;
+        addAll(run, fetchId);
     }
 
     /** Writes what {@link #rederive(long)} writes for each slot first seen in the newest fetch; empties the run. */
