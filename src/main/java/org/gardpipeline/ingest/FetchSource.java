@@ -82,6 +82,9 @@ public final class FetchSource {
             public int readInto(java.nio.ByteBuffer buffer) throws IOException {
                 buffer.clear();
                 try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                    if (channel.size() > buffer.capacity()) {
+                        return -1; // not read at all: the caller reads it whole
+                    }
                     int n;
                     do {
                         n = channel.read(buffer);
@@ -257,14 +260,16 @@ public final class FetchSource {
 
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
     private static Listing listDocuments(Path folder) {
-        List<Path> files = regularFiles(folder);
-        List<Path> warcs = files.stream().filter(WarcArchive::isWarcName).toList();
+        List<Path> warcs = new ArrayList<>();
+        List<Path> others = new ArrayList<>();
+        for (Path f : regularFiles(folder)) {
+            (WarcArchive.isWarcName(f) ? warcs : others).add(f);
+        }
         List<RawDocument> documents = new ArrayList<>();
-        for (Path f : files) {
+        for (Path f : others) {
             String name = f.getFileName().toString();
             // the manifest of gard fetch describes the WARC beside it; it is no document
-            if (!name.equals(PROPERTIES) && !name.startsWith(".") && !WarcArchive.isWarcName(f)
-                    && (warcs.isEmpty() || !name.equals("manifest.json"))) {
+            if (!name.equals(PROPERTIES) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals("manifest.json"))) {
                 documents.add(RawDocument.file(folder.relativize(f).toString().replace('\\', '/'), f));
             }
         }
