@@ -34,10 +34,10 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new UsageException("--limit " + limit + ": give at least 1");
+        }
         try (HistoryStore store = HistoryStore.openExisting(database.db)) {
-            if (limit < 1) {
-                throw new UsageException("--limit " + limit + ": give at least 1");
-            }
             // one more than asked says whether the list was cut short
             List<SearchHit> hits = store.search(query, limit + 1);
             boolean more = hits.size() > limit;

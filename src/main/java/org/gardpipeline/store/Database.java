@@ -47,8 +47,7 @@ final class Database {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         int version = schemaVersion(url);
         if (version > SCHEMA_VERSION) {
-            throw new StoreException("database " + file + " has schema version " + version
-                    + ", newer than this gard-pipeline knows; use a newer gard-pipeline", true);
+            throw newerSchema(file, version);
         }
         if (version < SCHEMA_VERSION) {
             throw new StoreException("database " + file + " has schema version " + version + ", older than this "
@@ -193,6 +192,11 @@ final class Database {
      */
     static final int SCHEMA_VERSION = 2;
 
+    private static StoreException newerSchema(Path file, Object version) {
+        return new StoreException("database " + file + " has schema version " + version
+                + ", newer than this gard-pipeline knows; use a newer gard-pipeline", true);
+    }
+
     private static void migrate(Path file, String url) {
         if (schemaVersion(url) == SCHEMA_VERSION) {
             return;
@@ -203,8 +207,7 @@ final class Database {
                 .load();
         for (MigrationInfo m : flyway.info().all()) {
             if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                throw new StoreException("database " + file + " has schema version " + m.getVersion()
-                        + ", newer than this gard-pipeline knows; use a newer gard-pipeline", true);
+                throw newerSchema(file, m.getVersion());
             }
         }
         try {

@@ -41,6 +41,20 @@ class DatabaseRefusalTest {
         fetch(dir.resolve("raw"), "2016-02-01", "a.txt", FetchSeries.edit(answerText(), "Caudal regression", "Caudal Regression"));
     }
 
+    /** Runs the checks with the database file made read-only for everyone, then writable again. */
+    private void withReadOnlyDatabase(Checks checks) throws Exception {
+        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            checks.run();
+        } finally {
+            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private interface Checks {
+        void run() throws Exception;
+    }
+
     private static void assertOneLineRefusal(CommandLineRun r, String expected) {
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
@@ -50,14 +64,11 @@ class DatabaseRefusalTest {
     @Test
     void aReadOnlyDatabaseIsRefusedUntouched() throws Exception {
         byte[] before = Files.readAllBytes(db());
-        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
-        try {
+        withReadOnlyDatabase(() -> {
             assertOneLineRefusal(run(), "is read-only; give write permission or use --db");
             assertOneLineRefusal(CommandLineRun.of("ingest", dir.resolve("raw/2016-02-01").toString(), "--db", db().toString()),
                     "is read-only");
-        } finally {
-            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        });
         assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
         assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
     }
@@ -69,8 +80,7 @@ class DatabaseRefusalTest {
     @Test
     void aReadOnlyDatabaseIsReadAsItIs() throws Exception {
         byte[] before = Files.readAllBytes(db());
-        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
-        try {
+        withReadOnlyDatabase(() -> {
             String file = db().toString();
             for (String[] command : new String[][] {{"history", "caudal regression sequence"}, {"search", "diabetes"},
                     {"runs"}, {"check"}, {"diff", "caudal regression sequence", "--topic", "causes"},
@@ -83,9 +93,7 @@ class DatabaseRefusalTest {
             }
             assertTrue(Files.readString(dir.resolve("export/answers.csv")).contains("caudal"));
             assertEquals(1, TestDb.count(dir.resolve("copy.sqlite"), "SELECT count(*) FROM fetch"));
-        } finally {
-            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        });
         assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
     }
 
@@ -95,13 +103,8 @@ class DatabaseRefusalTest {
                 + "(SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history)");
         TestDb.execute(db(), "PRAGMA wal_checkpoint(TRUNCATE)");
         byte[] before = Files.readAllBytes(db());
-        Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("r--r--r--"));
-        try {
-            assertOneLineRefusal(CommandLineRun.of("runs", "--db", db().toString()),
-                    "and is read-only, so it cannot be upgraded; give write permission and run ./gard run once");
-        } finally {
-            Files.setPosixFilePermissions(db(), PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        withReadOnlyDatabase(() -> assertOneLineRefusal(CommandLineRun.of("runs", "--db", db().toString()),
+                "and is read-only, so it cannot be upgraded; give write permission and run ./gard run once"));
         assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
     }
 
@@ -114,6 +117,8 @@ class DatabaseRefusalTest {
         byte[] before = Files.readAllBytes(db());
         assertOneLineRefusal(run(), "has schema version 99, newer than this gard-pipeline knows; use a newer gard-pipeline");
         assertOneLineRefusal(CommandLineRun.of("check", "--db", db().toString()), "has schema version 99");
+        withReadOnlyDatabase(() -> assertOneLineRefusal(CommandLineRun.of("runs", "--db", db().toString()),
+                "has schema version 99, newer than this gard-pipeline knows; use a newer gard-pipeline"));
         assertArrayEquals(before, Files.readAllBytes(db()), "the database file is as it was");
         assertFalse(Files.exists(dir.resolve("out/answers.csv.tmp")));
         assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
