@@ -83,11 +83,8 @@ final class FetchArchive implements AutoCloseable {
         return writeWithRequest(response, ex);
     }
 
-    /**
-     * Writes a 304 as a revisit record that refers to the earlier capture, and the request; returns the
-     * revisit record's id.
-     */
-    String revisit(Exchange ex, EarlierCapture earlier) throws IOException {
+    /** Writes a 304 as a revisit record that refers to the earlier capture, and the request. */
+    void revisit(Exchange ex, EarlierCapture earlier) throws IOException {
         byte[] block = responseBlock(ex, false);
         UUID id = UUID.randomUUID();
         WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
@@ -98,7 +95,7 @@ final class FetchArchive implements AutoCloseable {
             b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()),
                     earlier.date());
         }
-        return writeWithRequest(b.build(), ex);
+        writeWithRequest(b.build(), ex);
     }
 
     /** Writes the record that answers the exchange, then its request, side by side; returns the answer's id. */

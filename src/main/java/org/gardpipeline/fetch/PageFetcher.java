@@ -253,7 +253,7 @@ public final class PageFetcher {
                 }
                 byte[] body = decoded(ex);
                 return new Manifest.Entry(asked.toString(), current.toString(), status, Manifest.FETCHED,
-                        (long) ex.body().length, (long) body.length, sha256(body), ex.header("Content-Type").orElse(null),
+                        (long) ex.body().length, (long) body.length, Sha256.hex(body), ex.header("Content-Type").orElse(null),
                         ex.header("Content-Encoding").orElse(null), ex.header("ETag").orElse(null),
                         ex.header("Last-Modified").orElse(null), attempts, retries, redirects, null, responseId, folder,
                         elapsed(started));
@@ -492,10 +492,4 @@ public final class PageFetcher {
             }
         }
     }
-
-    static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
-    }
-
-
 }
