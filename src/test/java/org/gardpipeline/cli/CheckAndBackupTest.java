@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gardpipeline.FetchSeries;
 import org.gardpipeline.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,7 @@ class CheckAndBackupTest {
 
     @BeforeEach
     void twoFetches() {
-        Path raw = FetchSeries.answerTextAndOneEdit(dir.resolve("raw"));
-        db = dir.resolve("gard.sqlite");
-        assertEquals(0, CommandLineRun.of("run", "--raw", raw.toString(), "--db", db.toString(), "--out",
-                dir.resolve("out").toString()).exitCode());
+        db = CommandLineRun.answerTextAndOneEditDatabase(dir);
     }
 
     private CommandLineRun check() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gardpipeline.FetchSeries;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,7 @@ class ExportCommandTest {
 
     @BeforeEach
     void twoFetches() {
-        Path raw = FetchSeries.answerTextAndOneEdit(dir.resolve("raw"));
-        db = dir.resolve("gard.sqlite");
-        assertEquals(0, CommandLineRun.of("run", "--raw", raw.toString(), "--db", db.toString(), "--out",
-                dir.resolve("run-out").toString()).exitCode());
+        db = CommandLineRun.answerTextAndOneEditDatabase(dir);
     }
 
     private CommandLineRun export(Path out, String... more) {

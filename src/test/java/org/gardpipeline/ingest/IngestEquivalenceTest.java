@@ -40,10 +40,6 @@ class IngestEquivalenceTest {
         fetches = List.of(first, second, third, fourth);
     }
 
-    private Path ingest(String name, Ingester.Options options) {
-        return ingest(name, options, fetches);
-    }
-
     private Path ingest(String name, Ingester.Options options, List<Path> fetches) {
         Path db = dir.resolve(name + ".sqlite");
         try (HistoryStore store = HistoryStore.open(db)) {
@@ -57,17 +53,13 @@ class IngestEquivalenceTest {
 
     @Test
     void parallelWithReuseEqualsSingleThreadedWithoutRowForRow() {
-        Path fast = ingest("fast", new Ingester.Options(4, true));
-        Path plain = ingest("plain", new Ingester.Options(1, false));
-        // How the work was done (timings, and how many documents an earlier parse stood for) may differ.
-        assertSameRows(plain, fast);
+        Path fast = fastAndPlainAlike("series", fetches);
         assertEquals(List.of("changed", "changed", "changed"), TestDb.rows(fast,
                 "SELECT change FROM answer_changes WHERE page_key = 'gard-6660' AND fetched_at > '2022-12-20' ORDER BY fetched_at")
                 .stream().map(r -> r.get("change")).toList());
         assertEquals(4L * 7, TestDb.count(fast, "SELECT count(*) FROM document"));
         // Only the edited page of the second fetch is parsed; the third and fourth repeat earlier bytes entirely.
         assertEquals(List.of(0L, 6L, 7L, 7L), reusedPerFetch(fast));
-        assertEquals(0, TestDb.count(plain, "SELECT sum(reused) FROM fetches"));
     }
 
     /**
@@ -78,7 +70,7 @@ class IngestEquivalenceTest {
     @Test
     void theLaterOfTwoDocumentsOfOnePageStandsWhetherParsedOrReused() throws IOException {
         byte[] page = hirschsprung();
-        byte[] edited = withEdit(page, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a");
+        byte[] edited = hirschsprungEdited();
         Path raw = dir.resolve("pairs");
         List<Path> series = List.of(
                 FetchSeries.fetch(raw, "2022-12-20", "m", page),
@@ -90,9 +82,7 @@ class IngestEquivalenceTest {
                 pair(raw, "2023-02-01", "a", edited, "m", page),
                 // both reused: "a" then "z" (the edit): the edit stands
                 pair(raw, "2023-03-01", "a", page, "z", edited));
-        Path fast = ingest("pairs-fast", new Ingester.Options(4, true), series);
-        Path plain = ingest("pairs-plain", new Ingester.Options(1, false), series);
-        assertSameRows(plain, fast);
+        Path fast = fastAndPlainAlike("pairs", series);
         assertEquals(List.of("2023-01-01", "2023-02-01", "2023-03-01"), TestDb.rows(fast, """
                 SELECT fetched_at FROM answer_changes
                 WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
@@ -105,14 +95,27 @@ class IngestEquivalenceTest {
     }
 
     /** The page's bytes with one edit (read as ISO-8859-1, so every other byte stays as it was). */
+    /** The page with its summary's first words edited, as the second fetch of the series has it. */
+    private static byte[] hirschsprungEdited() throws IOException {
+        return withEdit(hirschsprung(), "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a");
+    }
+
     private static byte[] withEdit(byte[] page, String from, String to) {
         return FetchSeries.edit(new String(page, StandardCharsets.ISO_8859_1), from, to).getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Row for row the same, but for how the work was done: timings, and how many documents an earlier parse stood for. */
-    private static void assertSameRows(Path expected, Path actual) {
+    /**
+     * The series ingested on four threads reusing earlier parses, and single-threaded parsing everything: row for
+     * row the same but for how the work was done (timings, and how many documents an earlier parse stood for).
+     * Returns the first database.
+     */
+    private Path fastAndPlainAlike(String name, List<Path> series) {
+        Path fast = ingest(name + "-fast", new Ingester.Options(4, true), series);
+        Path plain = ingest(name + "-plain", new Ingester.Options(1, false), series);
         String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused)=[^,}]*";
-        assertEquals(TestDb.dump(expected).replaceAll(volatileColumns, ""), TestDb.dump(actual).replaceAll(volatileColumns, ""));
+        assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
+        assertEquals(0, TestDb.count(plain, "SELECT coalesce(sum(reused), 0) FROM fetches"));
+        return fast;
     }
 
     private static List<Long> reusedPerFetch(Path db) {
@@ -144,13 +147,10 @@ class IngestEquivalenceTest {
             }
         }
         byte[] page = hirschsprung();
-        FetchSeries.fetch(raw, "2023-01-01", "c-hirschsprung", withEdit(page, "Hirschsprung disease is a",
-                "Hirschsprung disease (HSCR) is a")); // parsed
+        FetchSeries.fetch(raw, "2023-01-01", "c-hirschsprung", hirschsprungEdited()); // parsed
         FetchSeries.fetch(raw, "2023-01-01", "d-hirschsprung", page); // reused, later: the original stands
         List<Path> series = List.of(first, second);
-        Path fast = ingest("renumbered-fast", new Ingester.Options(4, true), series);
-        Path plain = ingest("renumbered-plain", new Ingester.Options(1, false), series);
-        assertSameRows(plain, fast);
+        Path fast = fastAndPlainAlike("renumbered", series);
         assertEquals(List.of(0L, 7L), reusedPerFetch(fast));
         assertEquals(0, TestDb.count(fast, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2023-01-01'"));
         assertEquals(names.size() * 2L + 1, TestDb.count(fast, "SELECT max(path_id) FROM document_path"));
@@ -169,15 +169,13 @@ class IngestEquivalenceTest {
     @Test
     void bytesFirstSeenBesideAnotherDocumentOfTheirPageShowTheirOwnAnswers() throws IOException {
         byte[] page = hirschsprung();
-        byte[] edited = withEdit(page, "Hirschsprung disease is a", "Hirschsprung disease (HSCR) is a");
+        byte[] edited = hirschsprungEdited();
         Path raw = dir.resolve("shadowed");
         List<Path> series = List.of(
                 pair(raw, "2022-12-20", "a", page, "z", edited), // "z" (the edit) stands for this fetch
                 FetchSeries.fetch(raw, "2023-01-01", "a", page), // the original bytes alone: the original stands
                 FetchSeries.fetch(raw, "2023-02-01", "a", page));
-        Path fast = ingest("shadowed-fast", new Ingester.Options(4, true), series);
-        Path plain = ingest("shadowed-plain", new Ingester.Options(1, false), series);
-        assertSameRows(plain, fast);
+        Path fast = fastAndPlainAlike("shadowed", series);
         assertEquals(List.of("2023-01-01"), TestDb.rows(fast, """
                 SELECT fetched_at FROM answer_changes
                 WHERE page_key = 'gard-6660' AND slot_key = 'causes' AND change = 'changed' ORDER BY fetched_at""")
@@ -200,9 +198,7 @@ class IngestEquivalenceTest {
                 FetchSeries.fetch(raw, "2022-12-20", "p", page),
                 FetchSeries.fetch(raw, "2023-01-01", "p", renamed),
                 FetchSeries.fetch(raw, "2023-02-01", "p", page));
-        Path fast = ingest("renamed-fast", new Ingester.Options(4, true), series);
-        Path plain = ingest("renamed-plain", new Ingester.Options(1, false), series);
-        assertSameRows(plain, fast);
+        Path fast = fastAndPlainAlike("renamed", series);
         assertEquals(List.of("Hirschsprung disease"), TestDb.rows(fast, "SELECT title FROM page WHERE page_key = 'gard-6660'")
                 .stream().map(r -> r.get("title")).toList());
         assertEquals(List.of(0L, 0L, 1L), reusedPerFetch(fast));
