@@ -116,8 +116,10 @@ public final class Ingester {
      */
     private String contentHash(List<FetchSource.RawDocument> raw) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
         try {
-            List<String> hashes = pool.submit(() -> raw.parallelStream().map(Ingester::sha256OfFile).toList()).join();
+            List<String> hashes = pool.submit(() -> raw.parallelStream().map(d -> sha256OfFile(d, buffers.get())).toList())
+                    .join();
             FetchContentHash hash = new FetchContentHash();
             for (int i = 0; i < raw.size(); i++) {
                 hash.add(raw.get(i).path(), hashes.get(i));
@@ -128,9 +130,10 @@ public final class Ingester {
         }
     }
 
-    private static String sha256OfFile(FetchSource.RawDocument d) {
+    /** Read into the thread's buffer as {@link #read} reads it; streamed when it does not fit. */
+    private static String sha256OfFile(FetchSource.RawDocument d, ByteBuffer buffer) {
         try {
-            return streamedSha256(d);
+            return d.content().readInto(buffer) >= 0 ? Sha256.hex(buffer.flip()) : streamedSha256(d);
         } catch (IOException e) {
             return unreadableHash(d);
         }
