@@ -37,11 +37,8 @@ final class Database {
      * snapshot) is read as it is, on a read-only connection: it is neither migrated nor switched to WAL.
      */
     static Connection openForReading(Path file) {
-        if (!Files.exists(file)) {
-            return open(file, false); // says there is no database
-        }
         if (!isReadOnly(file)) {
-            return open(file, false);
+            return open(file, false); // also says when there is no database
         }
         refuseUnusable(file, false);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
