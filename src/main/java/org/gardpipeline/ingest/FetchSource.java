@@ -254,6 +254,18 @@ public final class FetchSource {
         }
     }
 
+    /**
+     * The folder with every link resolved: a walk does not follow a link it starts at, so a fetch folder that is
+     * a link to another folder would list no document at all.
+     */
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new UsageException("cannot read fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The documents of a fetch folder, and the earliest capture in its WARC files (null when it has none). */
     private record Listing(List<RawDocument> documents, java.time.Instant earliestCapture) {
     }
@@ -262,7 +274,8 @@ public final class FetchSource {
     private static Listing listDocuments(Path folder) {
         List<Path> warcs = new ArrayList<>();
         List<Path> others = new ArrayList<>();
-        for (Path f : regularFiles(folder)) {
+        Path root = realPath(folder);
+        for (Path f : regularFiles(root)) {
             (WarcArchive.isWarcName(f) ? warcs : others).add(f);
         }
         List<RawDocument> documents = new ArrayList<>();
@@ -270,7 +283,7 @@ public final class FetchSource {
             String name = f.getFileName().toString();
             // the manifest of gard fetch describes the WARC beside it; it is no document
             if (!name.equals(PROPERTIES) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals("manifest.json"))) {
-                documents.add(RawDocument.file(folder.relativize(f).toString().replace('\\', '/'), f));
+                documents.add(RawDocument.file(root.relativize(f).toString().replace('\\', '/'), f));
             }
         }
         List<RawDocument> fromWarcs = new ArrayList<>();
