@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -105,17 +106,22 @@ public final class FetchSource {
 
     private final Path root;
     private final Fetch fetch;
-    private final List<RawDocument> documents;
+    private final Supplier<List<RawDocument>> listing;
+    private List<RawDocument> documents;
 
-    private FetchSource(Path root, Fetch fetch, List<RawDocument> documents) {
+    private FetchSource(Path root, Fetch fetch, Supplier<List<RawDocument>> listing) {
         this.root = root;
         this.fetch = fetch;
-        this.documents = documents;
+        this.listing = listing;
     }
 
-    /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
+    /**
+     * The fetch, identified by a hash over its documents' paths and the hashes of their bytes; its listing (of
+     * the files it is read from) is known without reading them.
+     */
     public Fetch fetch(String contentSha256) {
-        return new Fetch(fetch.fetchedAt(), fetch.label(), fetch.source(), fetch.complete(), fetch.origin(), contentSha256);
+        return new Fetch(fetch.fetchedAt(), fetch.label(), fetch.source(), fetch.complete(), fetch.origin(), contentSha256,
+                fetch.listingSha256());
     }
 
     /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
@@ -123,7 +129,11 @@ public final class FetchSource {
         return fetch.name();
     }
 
-    public List<RawDocument> documents() {
+    /** The documents, listed on first use: a fetch folder's WARC files are read only when its documents are. */
+    public synchronized List<RawDocument> documents() {
+        if (documents == null) {
+            documents = listing.get();
+        }
         return documents;
     }
 
@@ -159,10 +169,11 @@ public final class FetchSource {
             throw new UsageException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
+        String files = FileListing.of(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = uniqueByPath(docs);
-            Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
-            sources.add(new FetchSource(file, fetch, unique));
+            Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "", files);
+            sources.add(new FetchSource(file, fetch, () -> unique));
         });
         return sources;
     }
@@ -199,13 +210,17 @@ public final class FetchSource {
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
-        Listing listing = folder ? listDocuments(path)
-                : new Listing(List.of(RawDocument.file(path.getFileName().toString(), path)), null);
+        Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
+        List<Path> files = folder ? regularFiles(root) : List.of(path.toAbsolutePath());
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
-        if (fetchedAt == null && listing.earliestCapture() != null) {
-            fetchedAt = listing.earliestCapture().toString();
+        Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(root, files).documents()
+                : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
+        if (fetchedAt == null && folder) {
+            Listing listing = listDocuments(root, files); // dated by its earliest WARC capture, if it has any
+            fetchedAt = listing.earliestCapture() == null ? null : listing.earliestCapture().toString();
+            documents = listing::documents;
         }
         if (fetchedAt == null) {
             throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
@@ -214,8 +229,9 @@ public final class FetchSource {
         String label = m.matches() && m.group(2) != null ? m.group(2) : "";
         boolean complete = overrides.complete() != null ? overrides.complete()
                 : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
-        Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "");
-        return new FetchSource(path, fetch, listing.documents());
+        Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "",
+                FileListing.of(root, files));
+        return new FetchSource(path, fetch, documents);
     }
 
     private static String checkedDate(String value, Path path) {
@@ -271,11 +287,10 @@ public final class FetchSource {
     }
 
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
-    private static Listing listDocuments(Path folder) {
+    private static Listing listDocuments(Path root, List<Path> files) {
         List<Path> warcs = new ArrayList<>();
         List<Path> others = new ArrayList<>();
-        Path root = realPath(folder);
-        for (Path f : regularFiles(root)) {
+        for (Path f : files) {
             (WarcArchive.isWarcName(f) ? warcs : others).add(f);
         }
         List<RawDocument> documents = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.gardpipeline.model.Document;
@@ -43,6 +44,11 @@ public final class Ingester {
     public IngestSummary ingest(FetchSource source) {
         Fetch bare = source.fetch("");
         if (store.hasFetch(bare.fetchedAt(), bare.label())) {
+            Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare);
+            if (unchanged.isPresent()) {
+                LOG.debug("fetch {}: ingested before, and its files are unchanged since: not read", bare.name());
+                return unchanged.get();
+            }
             // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
             LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
             Fetch hashed = source.fetch(contentHash(source.documents()));

@@ -174,8 +174,10 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private IngestSummary alreadyIngested(Fetch fetch) throws SQLException {
+        long fetchId;
+        String listing;
         try (PreparedStatement ps = Sql.prepare(db,
-                "SELECT fetch_id, content_sha256, origin FROM fetch WHERE fetched_at = ? AND label = ?",
+                "SELECT fetch_id, content_sha256, origin, listing_sha256 FROM fetch WHERE fetched_at = ? AND label = ?",
                 fetch.fetchedAt(), fetch.label());
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -186,7 +188,30 @@ public final class HistoryStore implements AutoCloseable {
                         + "of that date already ingested from " + rs.getString(3) + "; give it a distinct label "
                         + "(name the folder YYYY-MM-DD-<label>)", true);
             }
-            return summary(fetch, rs.getLong(1), true);
+            fetchId = rs.getLong(1);
+            listing = rs.getString(4);
+        }
+        if (fetch.listingSha256() != null && !fetch.listingSha256().equals(listing)) {
+            // the same bytes in files that were copied, touched or first seen before listings were kept
+            Sql.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", fetch.listingSha256(), fetchId);
+        }
+        return summary(fetch, fetchId, true);
+    }
+
+    /**
+     * The summary of this fetch when it was ingested before from files that have not changed since, as their
+     * listing shows; empty when it was not, or when only its bytes can tell.
+     */
+    public Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch) {
+        if (fetch.listingSha256() == null) {
+            return Optional.empty();
+        }
+        try {
+            Long fetchId = Sql.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
+                    fetch.fetchedAt(), fetch.label(), fetch.listingSha256());
+            return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true));
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
         }
     }
 

@@ -34,13 +34,14 @@ class RunCommandTest {
         CommandLineRun first = run();
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.err().contains("fetch 2016-01-01 (answer): 1 documents, 1 parsed, 0 quarantined; 3 added"), first.out());
-        String before = TestDb.dump(db());
+        String before = TestDb.stableDump(db());
 
         CommandLineRun second = run();
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.err().contains("already ingested, nothing changed"), second.err());
         assertTrue(second.err().contains("nothing new under"), second.err());
-        assertEquals(before, TestDb.dump(db()));
+        // the history is the same; the run may have kept the listing of files that have settled (FetchListingTest)
+        assertEquals(before, TestDb.stableDump(db()));
         for (String file : new String[] {"fetches.csv", "pages.csv", "answers.csv", "answer_versions.csv",
                 "answer_changes.csv", "references.csv", "quarantine.csv", "datapackage.json"}) {
             assertTrue(Files.exists(dir.resolve("out").resolve(file)), file);
