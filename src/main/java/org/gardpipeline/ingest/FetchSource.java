@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.gardpipeline.model.Fetch;
 
 /**
@@ -169,7 +168,7 @@ public final class FetchSource {
             throw new UsageException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
-        String files = FileListing.of(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
+        String files = FileListing.ofFile(file).listingSha256();
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = uniqueByPath(docs);
             Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "", files);
@@ -211,16 +210,23 @@ public final class FetchSource {
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        List<Path> files = folder ? regularFiles(root) : List.of(path.toAbsolutePath());
+        FileListing listed = folder ? listFolder(root) : FileListing.ofFile(path);
+        List<Path> files = listed.files();
+        if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
+            // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):
+            // ingested, it would stand for that date, and the real fetch of the date be refused as different
+            throw new UsageException("fetch folder " + path + " is empty: a disk not mounted, or a copy not made? "
+                    + "Fill it or remove it");
+        }
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
         Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(root, files).documents()
                 : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
         if (fetchedAt == null && folder) {
-            Listing listing = listDocuments(root, files); // dated by its earliest WARC capture, if it has any
-            fetchedAt = listing.earliestCapture() == null ? null : listing.earliestCapture().toString();
-            documents = listing::documents;
+            FolderDocuments read = listDocuments(root, files); // dated by its earliest WARC capture, if it has any
+            fetchedAt = read.earliestCapture() == null ? null : read.earliestCapture().toString();
+            documents = read::documents;
         }
         if (fetchedAt == null) {
             throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
@@ -230,7 +236,7 @@ public final class FetchSource {
         boolean complete = overrides.complete() != null ? overrides.complete()
                 : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
         Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "",
-                FileListing.of(root, files));
+                listed.listingSha256());
         return new FetchSource(path, fetch, documents);
     }
 
@@ -257,16 +263,11 @@ public final class FetchSource {
         return props;
     }
 
-    /**
-     * Every regular file under the folder (or link to one), sorted. The attributes come with the walk, so a
-     * folder of thousands of documents costs no extra system call per file.
-     */
-    private static List<Path> regularFiles(Path folder) {
-        try (Stream<Path> files = Files.find(folder, Integer.MAX_VALUE, (f, attributes) -> attributes.isRegularFile()
-                || attributes.isSymbolicLink() && Files.isRegularFile(f))) {
-            return files.sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UsageException("cannot list fetch folder " + folder + ": " + e.getMessage(), e);
+    private static FileListing listFolder(Path root) {
+        try {
+            return FileListing.ofFolder(root);
+        } catch (IOException e) {
+            throw new UsageException("cannot list fetch folder " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -283,11 +284,11 @@ public final class FetchSource {
     }
 
     /** The documents of a fetch folder, and the earliest capture in its WARC files (null when it has none). */
-    private record Listing(List<RawDocument> documents, java.time.Instant earliestCapture) {
+    private record FolderDocuments(List<RawDocument> documents, java.time.Instant earliestCapture) {
     }
 
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
-    private static Listing listDocuments(Path root, List<Path> files) {
+    private static FolderDocuments listDocuments(Path root, List<Path> files) {
         List<Path> warcs = new ArrayList<>();
         List<Path> others = new ArrayList<>();
         for (Path f : files) {
@@ -310,7 +311,7 @@ public final class FetchSource {
             }
         }
         documents.addAll(uniqueByPath(fromWarcs));
-        return new Listing(documents, earliest);
+        return new FolderDocuments(documents, earliest);
     }
 
     @SafeVarargs

@@ -1,6 +1,7 @@
 package org.gardpipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,5 +32,17 @@ class FetchSourceTest {
         assertEquals(List.of("b.txt", "c.txt", "pages/a.html"), source.documents().stream().map(FetchSource.RawDocument::path).toList());
         assertEquals("c", new String(source.documents().get(1).read()));
         assertEquals(true, source.fetch("").complete());
+    }
+
+    /** An empty folder (a mount point with nothing mounted) would otherwise stand for its date as a fetch of nothing. */
+    @Test
+    void anEmptyFetchFolderIsAUsageError() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("2022-12-20"));
+        Files.writeString(empty.resolve(".DS_Store"), "x");
+
+        UsageException e = assertThrows(UsageException.class, () -> FetchSource.open(empty, FetchSource.Overrides.NONE));
+
+        assertEquals("fetch folder " + empty + " is empty: a disk not mounted, or a copy not made? Fill it or remove it",
+                e.getMessage());
     }
 }
