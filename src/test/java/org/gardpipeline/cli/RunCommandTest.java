@@ -98,6 +98,25 @@ class RunCommandTest {
         assertTrue(csv.contains("1,empty.txt,empty file"), csv);
     }
 
+    /**
+     * A fetch folder ingested before whose files now differ is refused (exit 2) before a new fetch that comes
+     * earlier in date order is written: the run writes no history at all.
+     */
+    @Test
+    void anIngestedFetchThatNowDiffersIsRefusedBeforeAnyNewFetchIsWritten() {
+        Path changed = fetch(dir.resolve("raw"), "2016-02-01", "a.txt", answerText());
+        assertEquals(0, run().exitCode());
+        fetch(dir.resolve("raw"), "2016-02-01", "a.txt", edit(answerText(), "Warm regards", "Kind regards"));
+        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
+        String before = TestDb.stableDump(db());
+
+        CommandLineRun r = run();
+
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("fetch 2016-02-01 from " + changed + " differs from the fetch of that date"), r.err());
+        assertEquals(before, TestDb.stableDump(db()));
+    }
+
     @Test
     void aFolderWithoutAFetchDateIsAUsageErrorThatSaysHowToNameIt() {
         fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
