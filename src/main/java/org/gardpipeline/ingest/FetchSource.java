@@ -105,22 +105,28 @@ public final class FetchSource {
 
     private final Path root;
     private final Fetch fetch;
+    private final FileListing files;
     private final Supplier<List<RawDocument>> listing;
     private List<RawDocument> documents;
 
-    private FetchSource(Path root, Fetch fetch, Supplier<List<RawDocument>> listing) {
+    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<List<RawDocument>> listing) {
         this.root = root;
         this.fetch = fetch;
+        this.files = files;
         this.listing = listing;
     }
 
-    /**
-     * The fetch, identified by a hash over its documents' paths and the hashes of their bytes; its listing (of
-     * the files it is read from) is known without reading them.
-     */
+    /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
     public Fetch fetch(String contentSha256) {
-        return new Fetch(fetch.fetchedAt(), fetch.label(), fetch.source(), fetch.complete(), fetch.origin(), contentSha256,
-                fetch.listingSha256());
+        return new Fetch(fetch.fetchedAt(), fetch.label(), fetch.source(), fetch.complete(), fetch.origin(), contentSha256);
+    }
+
+    /**
+     * The listing of the files the fetch is read from, as they are now (see {@link FileListing}); null when it
+     * cannot stand for their bytes. Taken before they are read, it may be kept once their bytes prove the same.
+     */
+    public String listingSha256() {
+        return files.sha256();
     }
 
     /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
@@ -168,11 +174,11 @@ public final class FetchSource {
             throw new UsageException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
-        String files = FileListing.ofFile(file).listingSha256();
+        FileListing files = FileListing.ofFile(file);
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = uniqueByPath(docs);
-            Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "", files);
-            sources.add(new FetchSource(file, fetch, () -> unique));
+            Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
+            sources.add(new FetchSource(file, fetch, files, () -> unique));
         });
         return sources;
     }
@@ -235,9 +241,8 @@ public final class FetchSource {
         String label = m.matches() && m.group(2) != null ? m.group(2) : "";
         boolean complete = overrides.complete() != null ? overrides.complete()
                 : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
-        Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "",
-                listed.listingSha256());
-        return new FetchSource(path, fetch, documents);
+        Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "");
+        return new FetchSource(path, fetch, listed, documents);
     }
 
     private static String checkedDate(String value, Path path) {

@@ -44,7 +44,9 @@ public final class Ingester {
     public IngestSummary ingest(FetchSource source) {
         Fetch bare = source.fetch("");
         if (store.hasFetch(bare.fetchedAt(), bare.label())) {
-            Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare);
+            // Listed before its files are read: a write to one after this shows in the next listing.
+            String listing = source.listingSha256();
+            Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare, listing);
             if (unchanged.isPresent()) {
                 LOG.debug("fetch {}: ingested before, and its files are unchanged since: not read", bare.name());
                 return unchanged.get();
@@ -52,7 +54,7 @@ public final class Ingester {
             // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
             LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
             Fetch hashed = source.fetch(contentHash(source.documents()));
-            return store.ingested(hashed).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
+            return store.ingested(hashed, listing).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
         }
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),

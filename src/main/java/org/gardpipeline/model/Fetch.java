@@ -13,12 +13,9 @@ import java.util.Objects;
  * @param origin        the folder or file the fetch was read from
  * @param contentSha256 a hash over the names and bytes of its documents, to tell a re-ingest from a
  *                      different fetch of the same date
- * @param listingSha256 a hash over the names, sizes and change times of the files it was read from, or null
- *                      when they cannot stand for its bytes: a later run that finds them unchanged needs
- *                      not read them
  */
 public record Fetch(String fetchedAt, String label, String source, boolean complete, String origin,
-                    String contentSha256, String listingSha256) {
+                    String contentSha256) {
     public Fetch {
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         Objects.requireNonNull(label, "label");

@@ -42,9 +42,9 @@ final class FetchWriter {
     long insertFetch(Fetch fetch) throws SQLException {
         return single("""
                 INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
-                                   documents, parsed, quarantined, listing_sha256)
-                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0, ?) RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
-                fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString(), fetch.listingSha256());
+                                   documents, parsed, quarantined)
+                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0) RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
+                fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString());
     }
 
     void completeFetch(long fetchId, String contentSha256, int documents, int quarantined, int reused) throws SQLException {

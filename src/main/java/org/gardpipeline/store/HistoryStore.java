@@ -173,7 +173,7 @@ public final class HistoryStore implements AutoCloseable {
         return summary(fetch, fetchId, false);
     }
 
-    private IngestSummary alreadyIngested(Fetch fetch) throws SQLException {
+    private IngestSummary alreadyIngested(Fetch fetch, String listingSha256) throws SQLException {
         long fetchId;
         String listing;
         try (PreparedStatement ps = Sql.prepare(db,
@@ -191,24 +191,24 @@ public final class HistoryStore implements AutoCloseable {
             fetchId = rs.getLong(1);
             listing = rs.getString(4);
         }
-        if (fetch.listingSha256() != null && !fetch.listingSha256().equals(listing)) {
-            // the same bytes in files that were copied, touched or first seen before listings were kept
-            Sql.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", fetch.listingSha256(), fetchId);
+        if (listingSha256 != null && !listingSha256.equals(listing)) {
+            // the same bytes, in files listed for the first time, or copied or touched since
+            Sql.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", listingSha256, fetchId);
         }
         return summary(fetch, fetchId, true);
     }
 
     /**
-     * The summary of this fetch when it was ingested before from files that have not changed since, as their
-     * listing shows; empty when it was not, or when only its bytes can tell.
+     * The summary of this fetch when it was ingested before and its files have the listing kept for it, so they
+     * have not changed since; empty when it was not, or when only its bytes can tell.
      */
-    public Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch) {
-        if (fetch.listingSha256() == null) {
+    public Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch, String listingSha256) {
+        if (listingSha256 == null) {
             return Optional.empty();
         }
         try {
             Long fetchId = Sql.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
-                    fetch.fetchedAt(), fetch.label(), fetch.listingSha256());
+                    fetch.fetchedAt(), fetch.label(), listingSha256);
             return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true));
         } catch (SQLException e) {
             throw failure("read fetches", e);
@@ -252,11 +252,12 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * The summary of this fetch when it was ingested before, empty when it was not; refuses a fetch of an
-     * ingested date and label whose content differs.
+     * ingested date and label whose content differs. When the content is the same, the listing of its files
+     * (taken before they were read; null for none) is kept for the next run.
      */
-    public Optional<IngestSummary> ingested(Fetch fetch) {
+    public Optional<IngestSummary> ingested(Fetch fetch, String listingSha256) {
         try {
-            return Optional.ofNullable(alreadyIngested(fetch));
+            return Optional.ofNullable(alreadyIngested(fetch, listingSha256));
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }
