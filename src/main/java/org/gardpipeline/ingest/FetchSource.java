@@ -229,9 +229,13 @@ public final class FetchSource {
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
         Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(root, files).documents()
                 : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
-        if (fetchedAt == null && folder) {
-            FolderDocuments read = listDocuments(root, files); // dated by its earliest WARC capture, if it has any
-            fetchedAt = read.earliestCapture() == null ? null : read.earliestCapture().toString();
+        // Listed now (while the database opens) when that reads nothing, or when the folder can only be dated by
+        // its earliest WARC capture; else its WARC files are read only if its documents are needed.
+        if (folder && (fetchedAt == null || files.stream().noneMatch(WarcArchive::isWarcName))) {
+            FolderDocuments read = listDocuments(root, files);
+            if (fetchedAt == null && read.earliestCapture() != null) {
+                fetchedAt = read.earliestCapture().toString();
+            }
             documents = read::documents;
         }
         if (fetchedAt == null) {
