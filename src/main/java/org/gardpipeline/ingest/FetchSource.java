@@ -227,12 +227,12 @@ public final class FetchSource {
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
-        Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(root, files).documents()
+        Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(listed).documents()
                 : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
         // Listed now (while the database opens) when that reads nothing, or when the folder can only be dated by
         // its earliest WARC capture; else its WARC files are read only if its documents are needed.
         if (folder && (fetchedAt == null || files.stream().noneMatch(WarcArchive::isWarcName))) {
-            FolderDocuments read = listDocuments(root, files);
+            FolderDocuments read = listDocuments(listed);
             if (fetchedAt == null && read.earliestCapture() != null) {
                 fetchedAt = read.earliestCapture().toString();
             }
@@ -297,10 +297,10 @@ public final class FetchSource {
     }
 
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
-    private static FolderDocuments listDocuments(Path root, List<Path> files) {
+    private static FolderDocuments listDocuments(FileListing listed) {
         List<Path> warcs = new ArrayList<>();
         List<Path> others = new ArrayList<>();
-        for (Path f : files) {
+        for (Path f : listed.files()) {
             (WarcArchive.isWarcName(f) ? warcs : others).add(f);
         }
         List<RawDocument> documents = new ArrayList<>();
@@ -308,7 +308,7 @@ public final class FetchSource {
             String name = f.getFileName().toString();
             // the manifest of gard fetch describes the WARC beside it; it is no document
             if (!name.equals(PROPERTIES) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals("manifest.json"))) {
-                documents.add(RawDocument.file(root.relativize(f).toString().replace('\\', '/'), f));
+                documents.add(RawDocument.file(listed.relative(f), f));
             }
         }
         List<RawDocument> fromWarcs = new ArrayList<>();

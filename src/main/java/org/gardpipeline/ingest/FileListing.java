@@ -2,16 +2,19 @@ package org.gardpipeline.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.gardpipeline.model.Sha256;
 
 /**
@@ -35,16 +38,40 @@ record FileListing(Path root, List<Path> files) {
     private static final String STATUS = "unix:size,lastModifiedTime,ctime,ino";
 
     /**
-     * Every regular file under the folder (or link to one), sorted. The attributes come with the walk, so a
-     * folder of thousands of documents costs no extra system call per file; links to folders are not followed.
+     * Every regular file under the folder (or link to one), sorted; links to folders are not followed. Walked
+     * by hand with typed attributes: in a new JVM, where it runs before the compiler has seen it, that takes
+     * about half the time of {@code Files.find} over thousands of files.
      */
     static FileListing ofFolder(Path root) throws IOException {
-        try (Stream<Path> files = Files.find(root, Integer.MAX_VALUE, (f, attributes) -> attributes.isRegularFile()
-                || attributes.isSymbolicLink() && Files.isRegularFile(f))) {
-            return new FileListing(root, files.sorted().toList());
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        List<Path> files = new ArrayList<>();
+        walk(root, files);
+        files.sort(null);
+        return new FileListing(root, files);
+    }
+
+    private static void walk(Path folder, List<Path> files) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isDirectory()) {
+                    walk(entry, files);
+                } else if (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(entry)) {
+                    files.add(entry);
+                }
+            }
         }
+    }
+
+    /** The path of a file under the root, relative to it, with '/' between its names. */
+    String relative(Path file) {
+        String path = file.toString();
+        String relative = path.substring(prefix());
+        return file.getFileSystem().getSeparator().equals("/") ? relative : relative.replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private int prefix() {
+        String r = root.toString();
+        return r.length() + (r.endsWith(root.getFileSystem().getSeparator()) ? 0 : 1);
     }
 
     /** One file: a document given by itself, or a WARC file holding fetches. */
@@ -59,7 +86,6 @@ record FileListing(Path root, List<Path> files) {
     String sha256() {
         Instant settled = Instant.now().minus(SETTLING);
         long settledNanos = settled.getEpochSecond() * 1_000_000_000L + settled.getNano();
-        int prefix = root.toString().length() + (root.toString().endsWith(root.getFileSystem().getSeparator()) ? 0 : 1);
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {
@@ -70,9 +96,8 @@ record FileListing(Path root, List<Path> files) {
                 if (modified >= settledNanos || changed >= settledNanos) {
                     return null;
                 }
-                String path = f.toString();
                 entry.setLength(0);
-                entry.append(path, prefix, path.length()).append('\0').append(status.get("size")).append('\0')
+                entry.append(relative(f)).append('\0').append(status.get("size")).append('\0')
                         .append(modified).append('\0').append(changed).append('\0').append(status.get("ino")).append('\n');
                 digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
             }
