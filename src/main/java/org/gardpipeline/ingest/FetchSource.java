@@ -106,14 +106,14 @@ public final class FetchSource {
     private final Path root;
     private final Fetch fetch;
     private final FileListing files;
-    private final Supplier<List<RawDocument>> listing;
+    private final Supplier<List<RawDocument>> documentList;
     private List<RawDocument> documents;
 
-    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<List<RawDocument>> listing) {
+    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<List<RawDocument>> documentList) {
         this.root = root;
         this.fetch = fetch;
         this.files = files;
-        this.listing = listing;
+        this.documentList = documentList;
     }
 
     /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
@@ -137,7 +137,7 @@ public final class FetchSource {
     /** The documents, listed on first use: a fetch folder's WARC files are read only when its documents are. */
     public synchronized List<RawDocument> documents() {
         if (documents == null) {
-            documents = listing.get();
+            documents = documentList.get();
         }
         return documents;
     }
