@@ -14,8 +14,8 @@ import org.gardpipeline.store.PageRef;
 
 /**
  * History growth: N fetches of the corpus, each with 1% of its pages edited, ingested in one process. Prints
- * the ingest time of every fetch, the database size after 1, 10 and N fetches, and the time of the history
- * queries an analyst runs (median of 20).
+ * the ingest time of every fetch, the database size after 1, 10 and N fetches, the time of the history
+ * queries an analyst runs (median of 20), and what the N fetches cost a run that meets them again.
  *
  * <p>Arguments: CORPUS WORKDIR N
  */
