@@ -102,17 +102,4 @@ class FetchListingTest {
         assertTrue(again.err().contains(HASHED), again.err());
         assertTrue(again.err().contains("differs from the fetch of that date already ingested"), again.err());
     }
-
-    /** Files written moments ago may change again within the file system's clock: they are hashed every time. */
-    @Test
-    void filesWrittenMomentsAgoKeepNoListing() {
-        Path raw = dir.resolve("raw");
-        FetchSeries.fetch(raw, "2016-01-01", "a.txt", FetchSeries.answerText());
-        assertEquals(0, run(raw).exitCode());
-
-        Run second = run(raw);
-        assertEquals(0, second.exitCode(), second.err());
-        assertTrue(second.err().contains(HASHED), second.err());
-        assertNull(listing());
-    }
 }
