@@ -45,13 +45,8 @@ final class IngestCommand implements Callable<Integer> {
         try (StoreOpening opening = StoreOpening.start(database.db)) {
             List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
             HistoryStore store = opening.store();
-            Ingester ingester = new Ingester(store);
-            List<IngestSummary> summaries = new java.util.ArrayList<>();
-            for (FetchSource source : sources) {
-                IngestSummary summary = ingester.ingest(source);
-                IngestReport.print(spec.commandLine().getErr(), summary, logging);
-                summaries.add(summary);
-            }
+            List<IngestSummary> summaries = new Ingester(store)
+                    .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));
             int code = IngestReport.finish(spec.commandLine().getErr(), store, summaries);
             if (json) {
                 spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));

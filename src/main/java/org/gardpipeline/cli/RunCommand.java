@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gardpipeline.export.CsvExporter;
@@ -69,21 +67,7 @@ final class RunCommand implements Callable<Integer> {
         try (StoreOpening opening = StoreOpening.start(database.db)) {
             List<FetchSource> fetches = fetchesUnder(raw);
             HistoryStore store = opening.store();
-            Ingester ingester = new Ingester(store);
-            // Fetches ingested before are checked first, so that one whose files now differ is refused (exit 2)
-            // before any new fetch of the run is written.
-            Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
-            for (FetchSource f : fetches) {
-                if (store.hasFetch(f.fetch("").fetchedAt(), f.fetch("").label())) {
-                    seenBefore.put(f, ingester.ingest(f));
-                }
-            }
-            List<IngestSummary> summaries = new ArrayList<>();
-            for (FetchSource f : fetches) {
-                IngestSummary s = seenBefore.containsKey(f) ? seenBefore.get(f) : ingester.ingest(f);
-                summaries.add(s);
-                IngestReport.print(err, s, logging);
-            }
+            List<IngestSummary> summaries = new Ingester(store).ingestAll(fetches, s -> IngestReport.print(err, s, logging));
             if (summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }

@@ -3,10 +3,14 @@ package org.gardpipeline.ingest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
@@ -41,21 +45,53 @@ public final class Ingester {
         this(store, Options.DEFAULT);
     }
 
-    public IngestSummary ingest(FetchSource source) {
-        Fetch bare = source.fetch("");
-        if (store.hasFetch(bare.fetchedAt(), bare.label())) {
-            // Listed before its files are read: a write to one after this shows in the next listing.
-            String listing = source.listingSha256();
-            Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare, listing);
-            if (unchanged.isPresent()) {
-                LOG.debug("fetch {}: ingested before, and its files are unchanged since: not read", bare.name());
-                return unchanged.get();
+    /**
+     * Ingests the fetches in the order given, each reported as it ends. The fetches ingested before are checked
+     * first, so that one whose files now differ is refused before any new fetch is written.
+     */
+    public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
+        Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
+        for (FetchSource source : sources) {
+            if (isIngested(source)) {
+                seenBefore.put(source, ingestedBefore(source));
             }
-            // A fetch seen before: hashing its files is enough to know whether it is the same, no parse needed.
-            LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
-            Fetch hashed = source.fetch(contentHash(source.documents()));
-            return store.ingested(hashed, listing).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
         }
+        List<IngestSummary> summaries = new ArrayList<>();
+        for (FetchSource source : sources) {
+            // asked again: an earlier source of the same date and label may have been ingested just now
+            IngestSummary s = seenBefore.containsKey(source) ? seenBefore.get(source) : ingest(source);
+            summaries.add(s);
+            report.accept(s);
+        }
+        return summaries;
+    }
+
+    public IngestSummary ingest(FetchSource source) {
+        return isIngested(source) ? ingestedBefore(source) : ingestNew(source);
+    }
+
+    private boolean isIngested(FetchSource source) {
+        Fetch bare = source.fetch("");
+        return store.hasFetch(bare.fetchedAt(), bare.label());
+    }
+
+    /** A fetch seen before: known by its files' listing, or by their hashes; never parsed again. */
+    private IngestSummary ingestedBefore(FetchSource source) {
+        Fetch bare = source.fetch("");
+        // Listed before its files are read: a write to one after this shows in the next listing.
+        String listing = source.listingSha256();
+        Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare, listing);
+        if (unchanged.isPresent()) {
+            LOG.debug("fetch {}: ingested before, and its files are unchanged since: not read", bare.name());
+            return unchanged.get();
+        }
+        LOG.debug("fetch {}: ingested before, comparing hashes only", bare.name());
+        Fetch hashed = source.fetch(contentHash(source.documents()));
+        return store.ingested(hashed, listing).orElseThrow(() -> new IllegalStateException("fetch vanished: " + hashed.name()));
+    }
+
+    private IngestSummary ingestNew(FetchSource source) {
+        Fetch bare = source.fetch("");
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), options.threads());
@@ -87,9 +123,8 @@ public final class Ingester {
                 // Not read into memory: a file bigger than the heap would otherwise fail the whole run, every run.
                 return Document.quarantined(raw.path(), streamedSha256(raw), Parsers.tooLarge(size));
             }
-            // a file of known size is read into the buffer; a web archive record is decoded into an array anyway
-            int fitted = size >= 0 ? raw.content().readInto(scratch) : -1;
-            if (fitted >= 0) {
+            // a file that fits is read into the buffer; a web archive record is decoded into an array anyway
+            if (raw.content().readInto(scratch) >= 0) {
                 hash = Sha256.hex(scratch.flip().duplicate());
             } else {
                 bytes = raw.read(); // over a megabyte (rare: read again whole), or from a web archive
