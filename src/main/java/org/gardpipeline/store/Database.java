@@ -130,7 +130,7 @@ final class Database {
                 if (Files.size(file) > 0 && !hasSqliteHeader(file)) {
                     throw new StoreException("database " + file + " is not a SQLite database; refusing to touch it", true);
                 }
-                if (forWriting && (!Files.isWritable(file) || markedReadOnly(file))) {
+                if (forWriting && isReadOnly(file)) {
                     throw new StoreException("database " + file + " is read-only; give write permission or use --db", true);
                 }
             } else {
