@@ -27,14 +27,7 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes) {
-        return hex(bytes, bytes.length);
-    }
-
-    /** The hash of the first {@code length} bytes. */
-    public static String hex(byte[] bytes, int length) {
-        MessageDigest digest = newDigest();
-        digest.update(bytes, 0, length);
-        return hex(digest);
+        return HexFormat.of().formatHex(of(bytes));
     }
 
     /** The hash of the buffer's remaining bytes; the buffer is read to its limit. */
