@@ -2,6 +2,7 @@ package org.gardpipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,21 @@ class FetchSourceTest {
         assertEquals(List.of("b.txt", "c.txt", "pages/a.html"), source.documents().stream().map(FetchSource.RawDocument::path).toList());
         assertEquals("c", new String(source.documents().get(1).read()));
         assertEquals(true, source.fetch("").complete());
+    }
+
+    /**
+     * A folder dated by its name has its WARC files read only when its documents are asked for: a run that knows
+     * the fetch by its listing never reads them. This one is no WARC at all, and says so only then.
+     */
+    @Test
+    void aDatedFolderReadsItsWarcFilesOnlyForItsDocuments() throws IOException {
+        Path fetch = FetchSeries.fetch(dir, "2022-12-20", "crawl.warc", "not a web archive");
+
+        FetchSource source = FetchSource.open(fetch, FetchSource.Overrides.NONE);
+
+        assertEquals("2022-12-20", source.fetch("").fetchedAt());
+        UsageException e = assertThrows(UsageException.class, source::documents);
+        assertTrue(e.getMessage().contains("crawl.warc"), e.getMessage());
     }
 
     /** An empty folder (a mount point with nothing mounted) would otherwise stand for its date as a fetch of nothing. */
