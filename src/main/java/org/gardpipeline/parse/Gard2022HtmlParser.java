@@ -137,7 +137,7 @@ final class Gard2022HtmlParser implements PageParser {
         private Element diseaseLink;
 
         Components(Document doc) {
-            for (Element e : doc.getAllElements()) {
+            for (Element e = doc; e != null; e = Descendants.next(doc, e)) {
                 String tag = e.normalName();
                 if (COMPONENTS.contains(tag)) {
                     first.putIfAbsent(tag, e);
@@ -205,8 +205,9 @@ final class Gard2022HtmlParser implements PageParser {
     private static List<String> synonyms(Components page) {
         Set<String> synonyms = new LinkedHashSet<>();
         for (Element dl : page.synonymLists) {
-            Element host = dl.selectFirst(SPAN_HOST);
-            String list = host != null ? host.text() : blockText(dl.select(DD).isEmpty() ? dl : dl.selectFirst(DD));
+            Element host = Descendants.first(dl, SPAN_HOST);
+            Element dd = Descendants.first(dl, DD);
+            String list = host != null ? host.text() : blockText(dd == null ? dl : dd);
             for (String synonym : list.split(";")) {
                 String s = Texts.inline(synonym);
                 if (!s.isEmpty() && !s.equalsIgnoreCase("Other Names:")) {
@@ -233,7 +234,7 @@ final class Gard2022HtmlParser implements PageParser {
         if (summary == null) {
             return null;
         }
-        Element heading = summary.selectFirst(HEADING);
+        Element heading = Descendants.first(summary, HEADING);
         List<String> paragraphs = new ArrayList<>();
         for (Element child : summary.children()) {
             if (child != heading) {
@@ -245,8 +246,8 @@ final class Gard2022HtmlParser implements PageParser {
 
     /** The heading a section component shows in its bar header, or the fallback when it has none. */
     private static String barHeading(Element section, String fallback) {
-        Element bar = section.selectFirst(BAR_HEADER);
-        Element h = bar == null ? null : bar.selectFirst(BAR_HEADING);
+        Element bar = Descendants.first(section, BAR_HEADER);
+        Element h = bar == null ? null : Descendants.first(bar, BAR_HEADING);
         String heading = h == null ? "" : Texts.inline(h.text());
         return heading.isEmpty() ? fallback : heading;
     }
@@ -256,16 +257,16 @@ final class Gard2022HtmlParser implements PageParser {
         if (section == null) {
             return null;
         }
-        Element dropdown = section.selectFirst(DROPDOWN_LIST);
+        Element dropdown = Descendants.first(section, DROPDOWN_LIST);
         Map<String, List<String>> synonyms = symptomSynonyms(dropdown);
         Map<String, String> frequencies = symptomFrequencies(section);
         List<String> terms = new ArrayList<>();
-        Element list = section.selectFirst(SYMPTOM_LIST);
-        for (Element item : list == null ? List.<Element>of() : list.select(LIST_ITEM_BUTTON)) {
+        Element list = Descendants.first(section, SYMPTOM_LIST);
+        for (Element item : list == null ? List.<Element>of() : Descendants.all(list, LIST_ITEM_BUTTON)) {
             terms.add(Texts.inline(item.text()));
         }
         if (terms.isEmpty() && dropdown != null) {
-            for (Element term : dropdown.select(MAIN_TERM)) {
+            for (Element term : Descendants.all(dropdown, MAIN_TERM)) {
                 terms.add(Texts.inline(term.text()));
             }
         }
@@ -295,8 +296,8 @@ final class Gard2022HtmlParser implements PageParser {
     /** Lower-cased term to its synonyms, from the symptom search list (which holds every term). */
     private static Map<String, List<String>> symptomSynonyms(Element dropdown) {
         Map<String, List<String>> synonyms = new HashMap<>();
-        for (Element entry : dropdown == null ? List.<Element>of() : dropdown.select(BUTTON)) {
-            Element term = entry.selectFirst(MAIN_TERM);
+        for (Element entry : dropdown == null ? List.<Element>of() : Descendants.all(dropdown, BUTTON)) {
+            Element term = Descendants.first(entry, MAIN_TERM);
             if (term == null) {
                 continue;
             }
@@ -320,10 +321,10 @@ final class Gard2022HtmlParser implements PageParser {
     /** Lower-cased term to the frequency the carousel states for it (only the slide open in the saved page). */
     private static Map<String, String> symptomFrequencies(Element section) {
         Map<String, String> frequencies = new LinkedHashMap<>();
-        for (Element slide : section.select(CAROUSEL_SLIDE)) {
-            Element term = slide.selectFirst(MEDICAL_TERM_HEADER);
-            Element marker = slide.selectFirst(MARKER_TEXT);
-            Element frequency = marker == null ? null : marker.selectFirst(TEXT);
+        for (Element slide : Descendants.all(section, CAROUSEL_SLIDE)) {
+            Element term = Descendants.first(slide, MEDICAL_TERM_HEADER);
+            Element marker = Descendants.first(slide, MARKER_TEXT);
+            Element frequency = marker == null ? null : Descendants.first(marker, TEXT);
             if (term != null && frequency != null) {
                 frequencies.putIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                         Texts.inline(frequency.text()));
@@ -338,10 +339,10 @@ final class Gard2022HtmlParser implements PageParser {
             return null;
         }
         List<String> paragraphs = new ArrayList<>();
-        for (Element p : section.select(CAUSES_TEXT)) {
+        for (Element p : Descendants.all(section, CAUSES_TEXT)) {
             paragraphs.add(blockText(p));
         }
-        for (Element block : section.select(CAUSES_TABS_CONTAINER)) {
+        for (Element block : Descendants.all(section, CAUSES_TABS_CONTAINER)) {
             addCausesBlock(block, paragraphs);
         }
         return new Section(barHeading(section, "Causes"), withoutPlaceholders(paragraphs));
@@ -354,16 +355,16 @@ final class Gard2022HtmlParser implements PageParser {
      * second is its mobile copy.
      */
     private static void addCausesBlock(Element block, List<String> paragraphs) {
-        Element heading = block.selectFirst(BLOCK_HEADING);
+        Element heading = Descendants.first(block, BLOCK_HEADING);
         if (heading != null && heading.closest(".tab-content") == null) {
             paragraphs.add(Texts.inline(heading.text()));
         }
-        for (Element description : block.select(TABS_DESCRIPTION)) {
+        for (Element description : Descendants.all(block, TABS_DESCRIPTION)) {
             paragraphs.add(blockText(description));
         }
-        Element tabs = block.selectFirst(UL_ROLE_TABLIST);
+        Element tabs = Descendants.first(block, UL_ROLE_TABLIST);
         if (tabs != null) {
-            for (Element tab : tabs.select(ROLE_TAB)) {
+            for (Element tab : Descendants.all(tabs, ROLE_TAB)) {
                 String name = Texts.inline(tab.text());
                 if (!name.endsWith("?")) {
                     paragraphs.add(name);
@@ -427,8 +428,8 @@ final class Gard2022HtmlParser implements PageParser {
     private static List<String> ageOfOnset(Components page) {
         Set<String> ages = new LinkedHashSet<>();
         for (Element under : within(page, "app-age-at-onset", ACTIVE_AGE)) {
-            Element title = under.selectFirst(UNDER_TITLE);
-            Element range = under.selectFirst(UNDER_UNDER_AGE_RANGE);
+            Element title = Descendants.first(under, UNDER_TITLE);
+            Element range = Descendants.first(under, UNDER_UNDER_AGE_RANGE);
             String name = title == null ? "" : Texts.inline(blockText(title));
             if (name.isEmpty()) {
                 continue;
@@ -442,14 +443,14 @@ final class Gard2022HtmlParser implements PageParser {
     /** The elements matching inside a component; none when the page lacks the component. */
     private static List<Element> within(Components page, String component, Evaluator evaluator) {
         Element root = page.get(component);
-        return root == null ? List.of() : root.select(evaluator);
+        return root == null ? List.of() : Descendants.all(root, evaluator);
     }
 
     // ---- date and references ----------------------------------------------------------------------------------
 
     private static LocalDate lastUpdated(Components page) throws ParseException {
         Element bottom = page.get("app-bottom-sources-date-information");
-        for (Element p : (bottom != null ? bottom : page.get("app-disease-about")).select(LAST_UPDATED_LINE)) {
+        for (Element p : Descendants.all(bottom != null ? bottom : page.get("app-disease-about"), LAST_UPDATED_LINE)) {
             Matcher m = LAST_UPDATED.matcher(Texts.inline(p.text()));
             if (m.find()) {
                 return date(m);
@@ -480,7 +481,7 @@ final class Gard2022HtmlParser implements PageParser {
      */
     private static List<Reference> references(Components page) {
         Element sources = page.get("app-view-sources-references");
-        Element article = sources == null ? null : sources.selectFirst(ARTICLE);
+        Element article = sources == null ? null : Descendants.first(sources, ARTICLE);
         if (article == null) {
             return List.of();
         }
@@ -490,7 +491,7 @@ final class Gard2022HtmlParser implements PageParser {
         boolean contentReferences = false;
         for (Node node : article.childNodes()) {
             if (node instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
-                for (Element li : e.select(LI)) {
+                for (Element li : Descendants.all(e, LI)) {
                     addReference(references, blockText(li), hrefs(li));
                 }
             } else if (node instanceof Element e && (e.nameIs("b") || e.nameIs("strong"))
@@ -517,7 +518,7 @@ final class Gard2022HtmlParser implements PageParser {
         if (e.hasAttr("href")) {
             hrefs.add(e.attr("href"));
         }
-        for (Element a : e.select(A_HREF)) {
+        for (Element a : Descendants.all(e, A_HREF)) {
             if (a != e) {
                 hrefs.add(a.attr("href"));
             }
