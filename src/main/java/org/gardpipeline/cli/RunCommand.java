@@ -92,19 +92,20 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("raw folder " + raw + " does not exist; create it and put fetch folders "
                     + "named YYYY-MM-DD[-label] in it, or pass --raw DIR");
         }
-        List<FetchSource> sources = new ArrayList<>();
+        List<Path> fetches = new ArrayList<>();
         try (Stream<Path> children = Files.list(raw)) {
             for (Path child : (Iterable<Path>) children.sorted()::iterator) {
                 if (child.getFileName().toString().startsWith(".")) {
                     continue; // hidden, or a fetch still being written
                 }
                 if (Files.isDirectory(child) || FetchSource.isWarcFile(child)) {
-                    sources.addAll(FetchSource.openAll(child, FetchSource.Overrides.NONE));
+                    fetches.add(child);
                 }
             }
         } catch (IOException e) {
             throw new UsageException("cannot list raw folder " + raw + ": " + e.getMessage(), e);
         }
+        List<FetchSource> sources = new ArrayList<>(FetchSource.openEach(fetches, FetchSource.Overrides.NONE));
         sources.sort(Comparator.comparing((FetchSource s) -> s.fetch("").fetchedAt()).thenComparing(s -> s.fetch("").label()));
         return sources;
     }

@@ -157,6 +157,17 @@ public final class FetchSource {
         return List.of(open(path, overrides));
     }
 
+    /**
+     * The fetches of each path, as {@link #openAll} gives them, in the paths' order; opened on all cores, for a
+     * raw folder gathers a fetch a day and each is listed file by file. The first path (in order) that cannot be
+     * opened is the one refused.
+     */
+    public static List<FetchSource> openEach(List<Path> paths, Overrides overrides) {
+        List<FetchSource> sources = new ArrayList<>();
+        InOrder.map(paths, path -> openAll(path, overrides)).forEach(sources::addAll);
+        return sources;
+    }
+
     private static List<FetchSource> openWarc(Path file, Overrides overrides) {
         List<WarcArchive.Capture> captures = WarcArchive.captures(file);
         String base = WarcArchive.baseName(file);

@@ -50,11 +50,12 @@ public final class Ingester {
      * first, so that one whose files now differ is refused before any new fetch is written.
      */
     public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
+        List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
+        // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
+        List<Optional<String>> listings = InOrder.map(ingested, s -> Optional.ofNullable(s.listingSha256()));
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
-        for (FetchSource source : sources) {
-            if (isIngested(source)) {
-                seenBefore.put(source, ingestedBefore(source));
-            }
+        for (int i = 0; i < ingested.size(); i++) {
+            seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i).orElse(null)));
         }
         List<IngestSummary> summaries = new ArrayList<>();
         for (FetchSource source : sources) {
@@ -67,7 +68,8 @@ public final class Ingester {
     }
 
     public IngestSummary ingest(FetchSource source) {
-        return isIngested(source) ? ingestedBefore(source) : ingestNew(source);
+        // Listed before its files are read: a write to one after this shows in the next listing.
+        return isIngested(source) ? ingestedBefore(source, source.listingSha256()) : ingestNew(source);
     }
 
     private boolean isIngested(FetchSource source) {
@@ -75,11 +77,12 @@ public final class Ingester {
         return store.hasFetch(bare.fetchedAt(), bare.label());
     }
 
-    /** A fetch seen before: known by its files' listing, or by their hashes; never parsed again. */
-    private IngestSummary ingestedBefore(FetchSource source) {
+    /**
+     * A fetch seen before: known by its files' listing (taken before they are read; null for none), or by their
+     * hashes; never parsed again.
+     */
+    private IngestSummary ingestedBefore(FetchSource source, String listing) {
         Fetch bare = source.fetch("");
-        // Listed before its files are read: a write to one after this shows in the next listing.
-        String listing = source.listingSha256();
         Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare, listing);
         if (unchanged.isPresent()) {
             LOG.debug("fetch {}: ingested before, and its files are unchanged since: not read", bare.name());

@@ -46,8 +46,13 @@ public final class WarcArchive {
     }
 
     public static boolean isWarcName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".warc") || name.endsWith(".warc.gz");
+        // asked of every file of every fetch folder of a run: compared in place, not lower-cased first
+        String name = file.getFileName().toString();
+        return endsWithIgnoringCase(name, ".warc") || endsWithIgnoringCase(name, ".warc.gz");
+    }
+
+    private static boolean endsWithIgnoringCase(String name, String suffix) {
+        return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     /** The file name without .warc or .warc.gz. */

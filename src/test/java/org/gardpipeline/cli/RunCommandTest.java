@@ -129,6 +129,22 @@ class RunCommandTest {
     }
 
     @Test
+    void ofSeveralBadFetchFoldersTheFirstIsNamedEveryTime() throws Exception {
+        // the folders are opened on all cores; the refusal must not depend on which thread failed first
+        for (int i = 1; i <= 40; i++) {
+            fetch(dir.resolve("raw"), String.format("2016-02-%02d", (i % 28) + 1) + "-n" + i, "a.txt", answerText());
+        }
+        Files.createDirectories(dir.resolve("raw/2016-01-05"));
+        Files.createDirectories(dir.resolve("raw/2016-03-01"));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CommandLineRun r = run();
+            assertEquals(2, r.exitCode());
+            assertTrue(r.err().contains("fetch folder " + dir.resolve("raw/2016-01-05") + " is empty"), r.err());
+            assertFalse(Files.exists(db()), "nothing is written before the input is known to be usable");
+        }
+    }
+
+    @Test
     void aMalformedFetchDateIsAUsageError() {
         fetch(dir.resolve("raw"), "2016-13-45", "a.txt", answerText());
         CommandLineRun r = run();
