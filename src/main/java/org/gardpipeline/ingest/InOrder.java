@@ -13,7 +13,10 @@ final class InOrder {
     private InOrder() {
     }
 
-    /** The function applied to each item, on all cores; throws what the first failing item (in order) threw. */
+    /**
+     * The function applied to each item, on all cores (null results kept); throws what the first failing item,
+     * in order, threw.
+     */
     static <T, R> List<R> map(List<T> items, Function<T, R> function) {
         List<Object> outcomes = items.parallelStream().map(item -> {
             try {

@@ -52,10 +52,10 @@ public final class Ingester {
     public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
-        List<Optional<String>> listings = InOrder.map(ingested, s -> Optional.ofNullable(s.listingSha256()));
+        List<String> listings = InOrder.map(ingested, FetchSource::listingSha256);
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
-            seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i).orElse(null)));
+            seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
         }
         List<IngestSummary> summaries = new ArrayList<>();
         for (FetchSource source : sources) {

@@ -17,6 +17,11 @@ class InOrderTest {
     }
 
     @Test
+    void aNullResultIsKeptInItsPlace() {
+        assertEquals(java.util.Arrays.asList(1, null, 3), InOrder.map(List.of(1, 2, 3), i -> i == 2 ? null : i));
+    }
+
+    @Test
     void theFirstItemThatFailsIsTheOneReportedThoughALaterOneFailedSooner() {
         for (int attempt = 0; attempt < 5; attempt++) {
             IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> InOrder.map(ITEMS, i -> {
