@@ -71,7 +71,10 @@ final class RunCommand implements Callable<Integer> {
             if (summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
-            export(store, err);
+            CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
+            if (!logging.quiet) {
+                err.printf("exported %d rows to %s%n", result.rows(), result.folder());
+            }
             int code = IngestReport.finish(err, store, summaries);
             if (fetchFailed > 0) {
                 code = ExitCode.QUARANTINED;
@@ -80,21 +83,6 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
             }
             return code;
-        }
-    }
-
-    /** Writes the CSV files, unless the ones in out/ were written from this database as it is now. */
-    private void export(HistoryStore store, PrintWriter err) {
-        CsvExporter exporter = new CsvExporter(store);
-        if (exporter.isCurrent(out, Main.version())) {
-            if (!logging.quiet) {
-                err.printf("the CSV files in %s are current: not written again%n", out);
-            }
-            return;
-        }
-        CsvExporter.Result result = exporter.export(out, Main.version());
-        if (!logging.quiet) {
-            err.printf("exported %d rows to %s%n", result.rows(), result.folder());
         }
     }
 

@@ -42,15 +42,6 @@ public final class CsvExporter {
     public record Result(Path folder, long rows) {
     }
 
-    /**
-     * True when the folder already holds what {@link #export} would write now: the same version of the tool and
-     * options, the database unchanged since (no fetch ingested), and every file as it was written (sizes and
-     * SHA-256 of {@code datapackage.json}). Hashing the files of the corpus costs about 0.15 s, writing them 1.1 s.
-     */
-    public boolean isCurrent(Path out, String toolVersion) {
-        return DataPackage.isCurrent(out, Tables.ALL, store.fetchSpan(), toolVersion, options);
-    }
-
     public Result export(Path out, String toolVersion) {
         FetchSpan span = store.fetchSpan();
         checkAsOf(span);

@@ -3,7 +3,6 @@ package org.gardpipeline.cli;
 import static org.gardpipeline.FetchSeries.answerText;
 import static org.gardpipeline.FetchSeries.edit;
 import static org.gardpipeline.FetchSeries.fetch;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,34 +46,6 @@ class RunCommandTest {
                 "answer_changes.csv", "references.csv", "quarantine.csv", "datapackage.json"}) {
             assertTrue(Files.exists(dir.resolve("out").resolve(file)), file);
         }
-    }
-
-    @Test
-    void csvFilesWrittenFromTheDatabaseAsItIsAreNotWrittenAgain() throws Exception {
-        fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
-        assertEquals(0, run().exitCode());
-        Path answers = dir.resolve("out/answers.csv");
-        Object written = Files.readAttributes(answers, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        byte[] bytes = Files.readAllBytes(answers);
-
-        CommandLineRun second = run();
-        assertEquals(0, second.exitCode(), second.err());
-        assertTrue(second.err().contains("the CSV files in " + dir.resolve("out") + " are current: not written again"),
-                second.err());
-        assertEquals(written, Files.readAttributes(answers, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
-                "the same file, not a new one moved in");
-
-        Files.writeString(answers, "edited by hand\n", java.nio.file.StandardOpenOption.APPEND);
-        Files.delete(dir.resolve("out/references.csv"));
-        CommandLineRun third = run();
-        assertTrue(third.err().contains("exported"), third.err());
-        assertArrayEquals(bytes, Files.readAllBytes(answers));
-        assertTrue(Files.exists(dir.resolve("out/references.csv")));
-
-        fetch(dir.resolve("raw"), "2016-02-01", "a.txt", edit(answerText(), "caudal regression syndrome", "CRS"));
-        CommandLineRun fourth = run();
-        assertTrue(fourth.err().contains("exported"), fourth.err());
-        assertFalse(java.util.Arrays.equals(bytes, Files.readAllBytes(answers)), "the new fetch is in the export");
     }
 
     /**

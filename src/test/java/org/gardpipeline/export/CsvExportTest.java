@@ -213,40 +213,4 @@ class CsvExportTest {
         assertEquals("'\tx", SpreadsheetSafety.neutralise("\tx"));
         assertEquals("plain -5", SpreadsheetSafety.neutralise("plain -5"));
     }
-
-    @Test
-    void thePackageGivesTheSizeAndSha256OfEachFile() throws Exception {
-        try (HistoryStore store = HistoryStore.open(db)) {
-            new CsvExporter(store).export(out, "test");
-        }
-        JsonNode resources =
-                new ObjectMapper().readTree(out.resolve("datapackage.json").toFile()).get("resources");
-        assertEquals(Tables.ALL.size(), resources.size());
-        for (JsonNode r : resources) {
-            byte[] file = Files.readAllBytes(out.resolve(r.get("path").asText()));
-            assertEquals(file.length, r.get("bytes").asLong(), r.get("path").asText());
-            assertEquals("sha256:" + org.gardpipeline.model.Sha256.hex(file), r.get("hash").asText(), r.get("path").asText());
-        }
-    }
-
-    @Test
-    void anExportIsCurrentOnlyForTheSameDatabaseVersionOptionsAndFiles() throws Exception {
-        try (HistoryStore store = HistoryStore.open(db)) {
-            CsvExporter exporter = new CsvExporter(store);
-            assertFalse(exporter.isCurrent(out, "test"), "no export yet");
-            exporter.export(out, "test");
-            assertTrue(exporter.isCurrent(out, "test"));
-            assertFalse(exporter.isCurrent(out, "another version"));
-            assertFalse(new CsvExporter(store, new ExportOptions(null, true)).isCurrent(out, "test"));
-            assertFalse(new CsvExporter(store, new ExportOptions("2016-02-15", false)).isCurrent(out, "test"));
-            byte[] pages = Files.readAllBytes(out.resolve("pages.csv"));
-            pages[pages.length - 3] ^= 1; // same size, other bytes
-            Files.write(out.resolve("pages.csv"), pages);
-            assertFalse(exporter.isCurrent(out, "test"));
-            exporter.export(out, "test");
-            assertTrue(exporter.isCurrent(out, "test"));
-            Files.writeString(out.resolve("datapackage.json"), "{ not json");
-            assertFalse(exporter.isCurrent(out, "test"));
-        }
-    }
 }
