@@ -137,7 +137,7 @@ final class Gard2022HtmlParser implements PageParser {
         private Element diseaseLink;
 
         Components(Document doc) {
-            for (Element e = doc; e != null; e = Descendants.next(doc, e)) {
+            for (Element e : Descendants.of(doc)) {
                 String tag = e.normalName();
                 if (COMPONENTS.contains(tag)) {
                     first.putIfAbsent(tag, e);
@@ -206,8 +206,7 @@ final class Gard2022HtmlParser implements PageParser {
         Set<String> synonyms = new LinkedHashSet<>();
         for (Element dl : page.synonymLists) {
             Element host = Descendants.first(dl, SPAN_HOST);
-            Element dd = Descendants.first(dl, DD);
-            String list = host != null ? host.text() : blockText(dd == null ? dl : dd);
+            String list = host != null ? host.text() : blockText(firstOrSelf(dl, DD));
             for (String synonym : list.split(";")) {
                 String s = Texts.inline(synonym);
                 if (!s.isEmpty() && !s.equalsIgnoreCase("Other Names:")) {
@@ -438,6 +437,12 @@ final class Gard2022HtmlParser implements PageParser {
             ages.add(span.isEmpty() ? name : name + " (" + span + ")");
         }
         return List.copyOf(ages);
+    }
+
+    /** The first element under the root (or the root) that the evaluator matches, else the root. */
+    private static Element firstOrSelf(Element root, Evaluator evaluator) {
+        Element found = Descendants.first(root, evaluator);
+        return found == null ? root : found;
     }
 
     /** The elements matching inside a component; none when the page lacks the component. */

@@ -59,12 +59,13 @@ class DescendantsTest {
         Document doc = Jsoup.parse("<div id=a><p id=b><i id=c></i></p><p id=d></p></div><div id=e></div>");
         Element a = doc.getElementById("a");
         List<String> ids = new ArrayList<>();
-        for (Element e = a; e != null; e = Descendants.next(a, e)) {
+        for (Element e : Descendants.of(a)) {
             ids.add(e.id());
         }
         assertEquals(List.of("a", "b", "c", "d"), ids);
         Element leaf = doc.getElementById("c");
-        assertNull(Descendants.next(leaf, leaf));
+        assertEquals(List.of(leaf), Descendants.all(leaf, QueryParser.parse("*")));
         assertTrue(Descendants.all(leaf, QueryParser.parse("p")).isEmpty());
+        assertNull(Descendants.first(leaf, QueryParser.parse("p")));
     }
 }
