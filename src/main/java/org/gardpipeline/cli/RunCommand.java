@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot list raw folder " + raw + ": " + e.getMessage(), e);
         }
-        List<FetchSource> sources = new ArrayList<>(FetchSource.openEach(fetches, FetchSource.Overrides.NONE));
+        List<FetchSource> sources = FetchSource.openEach(fetches, FetchSource.Overrides.NONE);
         sources.sort(Comparator.comparing((FetchSource s) -> s.fetch("").fetchedAt()).thenComparing(s -> s.fetch("").label()));
         return sources;
     }

@@ -158,9 +158,9 @@ public final class FetchSource {
     }
 
     /**
-     * The fetches of each path, as {@link #openAll} gives them, in the paths' order; opened on all cores, for a
-     * raw folder gathers a fetch a day and each is listed file by file. The first path (in order) that cannot be
-     * opened is the one refused.
+     * The fetches of each path, as {@link #openAll} gives them, in the paths' order, in a new list the caller may
+     * sort. Opened on all cores, for a raw folder gathers a fetch a day and each is listed file by file; the
+     * first path (in order) that cannot be opened is the one refused.
      */
     public static List<FetchSource> openEach(List<Path> paths, Overrides overrides) {
         List<FetchSource> sources = new ArrayList<>();
