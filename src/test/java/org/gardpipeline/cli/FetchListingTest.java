@@ -1,6 +1,7 @@
 package org.gardpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import org.gardpipeline.ChildJvm;
 import org.gardpipeline.FetchSeries;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchListingTest {
     private static final String NOT_READ = "ingested before, and its files are unchanged since: not read";
     private static final String HASHED = "ingested before, comparing hashes only";
+    private static final List<String> LATER = List.of("2022-12-21", "2022-12-22", "2022-12-23", "2022-12-24");
 
     /** Fetch folders written once for the class and left to settle: a listing is kept only of settled files. */
     @TempDir
@@ -41,6 +44,13 @@ class FetchListingTest {
             FetchSeries.fetch(settled.resolve(raw), "2022-12-20", "caudal-regression-sequence",
                     Fixtures.bytes("gard-2022/caudal-regression-sequence"));
             FetchSeries.fetch(settled.resolve(raw), "2022-12-20", "answer.txt", FetchSeries.answerText());
+        }
+        // more fetches seen again at once: their listings are taken on several threads, and each must be kept
+        // for its own fetch (a listing kept for another would let a rewritten fetch pass unread)
+        for (String raw : new String[] {"unchanged", "rewritten"}) {
+            for (String date : LATER) {
+                FetchSeries.fetch(settled.resolve(raw), date, "answer.txt", FetchSeries.answerText());
+            }
         }
         Thread.sleep(3_100); // FileListing.SETTLING, and a little more
     }
@@ -75,9 +85,18 @@ class FetchListingTest {
         assertTrue(second.err().contains("fetch 2022-12-20: " + HASHED), second.err());
         assertNotNull(listing(), "the files had settled: their listing is kept");
 
+        List<Object> listings = TestDb.rows(dir.resolve("gard.sqlite"), "SELECT listing_sha256 FROM fetch").stream()
+                .map(row -> row.get("listing_sha256")).toList();
+        assertEquals(1 + LATER.size(), listings.size());
+        assertEquals(listings.size(), new java.util.HashSet<>(listings).size(), "each fetch its own listing: " + listings);
+
         Run third = run(raw);
         assertEquals(0, third.exitCode(), third.err());
         assertTrue(third.err().contains("fetch 2022-12-20: " + NOT_READ), third.err());
+        for (String date : LATER) {
+            assertTrue(third.err().contains("fetch " + date + ": " + NOT_READ), third.err());
+        }
+        assertFalse(third.err().contains(HASHED), third.err());
         assertTrue(third.err().contains("already ingested, nothing changed"), third.err());
     }
 
