@@ -164,7 +164,8 @@ public final class FetchSource {
      */
     public static List<FetchSource> openEach(List<Path> paths, Overrides overrides) {
         List<FetchSource> sources = new ArrayList<>();
-        InOrder.map(paths, path -> openAll(path, overrides)).forEach(sources::addAll);
+        InOrder.map(paths, path -> openAll(path, overrides), Runtime.getRuntime().availableProcessors())
+                .forEach(sources::addAll);
         return sources;
     }
 

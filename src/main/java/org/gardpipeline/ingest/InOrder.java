@@ -1,48 +1,93 @@
 package org.gardpipeline.ingest;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Work on many fetches' files spread over the cores, with results and failures as if done one after another:
- * the results in the items' order, and the failure of the first item that failed, so that a run over a
- * folder of many fetches always names the same bad one.
+ * Work on many items spread over a fixed number of threads, its results taken one at a time in the items'
+ * order, with at most a window of items begun ahead of the one taken. This is the one way an ingest uses
+ * several cores: opening and listing fetches, hashing a fetch's files, reading and parsing its documents
+ * ahead of the one writer. The window keeps memory flat however many items there are.
+ *
+ * <p>Results and failures come as if the items were done one after another: the failure thrown is that of
+ * the first item, in order, that failed, so that a run over a folder of many fetches always names the same
+ * bad one.
  */
-final class InOrder {
-    private InOrder() {
+final class InOrder<T, R> implements Iterator<R>, AutoCloseable {
+    private final ExecutorService pool;
+    private final Iterator<T> pending;
+    private final Function<T, R> work;
+    private final int windowSize;
+    private final Deque<Future<R>> window = new ArrayDeque<>();
+
+    InOrder(List<T> items, Function<T, R> work, int threads, int windowSize) {
+        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r -> {
+            Thread t = new Thread(r, "ingest");
+            t.setDaemon(true); // a failed command must not wait for work nobody will take
+            return t;
+        });
+        this.pending = items.iterator();
+        this.work = work;
+        this.windowSize = Math.max(1, windowSize);
+        fill();
     }
 
-    /**
-     * The function applied to each item, on all cores (null results kept); throws what the first failing item,
-     * in order, threw.
-     */
-    static <T, R> List<R> map(List<T> items, Function<T, R> function) {
-        List<Object> outcomes = items.parallelStream().map(item -> {
-            try {
-                return (Object) function.apply(item);
-            } catch (RuntimeException | Error e) {
-                return new Failure(e);
-            }
-        }).toList();
-        List<R> results = new ArrayList<>(outcomes.size());
-        for (Object outcome : outcomes) {
-            if (outcome instanceof Failure f) {
-                throw f.rethrown();
-            }
-            @SuppressWarnings("unchecked")
-            R result = (R) outcome;
-            results.add(result);
+    /** Every item's result in order (null results kept); throws what the first failing item, in order, threw. */
+    static <T, R> List<R> map(List<T> items, Function<T, R> work, int threads) {
+        try (InOrder<T, R> results = new InOrder<>(items, work, threads, items.size())) {
+            List<R> all = new ArrayList<>(items.size());
+            results.forEachRemaining(all::add);
+            return all;
         }
-        return results;
     }
 
-    private record Failure(Throwable thrown) {
-        RuntimeException rethrown() {
-            if (thrown instanceof Error e) {
-                throw e;
-            }
-            return (RuntimeException) thrown;
+    private void fill() {
+        while (window.size() < windowSize && pending.hasNext()) {
+            T item = pending.next();
+            window.add(pool.submit(() -> work.apply(item)));
         }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !window.isEmpty();
+    }
+
+    /** The next item's result, waiting for it; throws what its work threw. */
+    @Override
+    public R next() {
+        Future<R> next = window.poll();
+        if (next == null) {
+            throw new NoSuchElementException();
+        }
+        fill();
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for work on another thread", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

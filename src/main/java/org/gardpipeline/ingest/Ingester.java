@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
@@ -25,6 +24,12 @@ import org.slf4j.LoggerFactory;
 /** Reads and parses every document of a fetch (on all cores), then hands them to the store in one transaction. */
 public final class Ingester {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+    /**
+     * Documents read (and parsed where they must be) per thread ahead of the writer: a document parsed before
+     * costs only its path and hash while it waits, so the threads go on hashing while the writer stores a
+     * batch or one of them parses; parsed pages waiting hold a few MB at most.
+     */
+    static final int READ_AHEAD = 256;
     /**
      * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
      * taken from that parse. Both change the speed, never the result.
@@ -52,7 +57,7 @@ public final class Ingester {
     public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
-        List<String> listings = InOrder.map(ingested, FetchSource::listingSha256);
+        List<String> listings = InOrder.map(ingested, FetchSource::listingSha256, options.threads());
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
             seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
@@ -98,26 +103,24 @@ public final class Ingester {
         Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), options.threads());
-        try (ParsedDocuments documents = new ParsedDocuments(source.documents(), parsedBefore, options.threads())) {
-            return store.ingest(bare, documents);
+        ThreadLocal<ByteBuffer> buffers = threadBuffers();
+        try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(source.documents(),
+                d -> read(d, parsedBefore, buffers.get()), options.threads(), options.threads() * READ_AHEAD)) {
+            return store.ingest(bare, () -> documents);
         }
     }
 
-    /** Waits until a document of so many bytes may be parsed: parsed pages waiting for the writer are bounded. */
-    @FunctionalInterface
-    interface ParseTurn {
-        ParseTurn NOW = size -> { };
-
-        void await(int size) throws InterruptedException;
+    /** Each thread's own buffer for reading and hashing documents (the largest GARD page is about 145 KB). */
+    private static ThreadLocal<ByteBuffer> threadBuffers() {
+        return ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
     }
 
     /**
      * One document: parsed, reused from an earlier parse of the same bytes, or quarantined with a reason.
      * {@code scratch} is the calling thread's own buffer: a file that fits is read and hashed there, and copied
      * out only when it must be parsed, so a fetch of files that changed little allocates next to nothing.
-     * {@code turn} is awaited before a parse.
      */
-    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch, ParseTurn turn) {
+    static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch) {
         byte[] bytes = null;
         String hash;
         try {
@@ -139,12 +142,6 @@ public final class Ingester {
         if (parsedBefore.contains(hash)) {
             return Document.reused(raw.path(), hash);
         }
-        try {
-            turn.await(bytes == null ? scratch.remaining() : bytes.length);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("stopped before parsing " + raw.path(), e);
-        }
         if (bytes == null) {
             bytes = new byte[scratch.remaining()];
             scratch.get(bytes);
@@ -161,19 +158,13 @@ public final class Ingester {
      * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
      */
     private String contentHash(List<FetchSource.RawDocument> raw) {
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
-        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
-        try {
-            List<String> hashes = pool.submit(() -> raw.parallelStream().map(d -> sha256OfFile(d, buffers.get())).toList())
-                    .join();
-            FetchContentHash hash = new FetchContentHash();
-            for (int i = 0; i < raw.size(); i++) {
-                hash.add(raw.get(i).path(), hashes.get(i));
-            }
-            return hash.hex();
-        } finally {
-            pool.shutdown();
+        ThreadLocal<ByteBuffer> buffers = threadBuffers();
+        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), options.threads());
+        FetchContentHash hash = new FetchContentHash();
+        for (int i = 0; i < raw.size(); i++) {
+            hash.add(raw.get(i).path(), hashes.get(i));
         }
+        return hash.hex();
     }
 
     /** Read into the thread's buffer as {@link #read} reads it; streamed when it does not fit. */

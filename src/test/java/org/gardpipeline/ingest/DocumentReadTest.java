@@ -44,12 +44,12 @@ class DocumentReadTest {
     void aDocumentIsHashedAndParsedAlikeThroughTheBufferOrWhole() throws IOException {
         byte[] page = Files.readAllBytes(Path.of("src/test/resources/answer-text/caudal-regression-sequence.txt"));
         FetchSource.RawDocument raw = file(page);
-        Document fitted = Ingester.read(raw, Set.of(), ByteBuffer.allocateDirect(page.length + 10), Ingester.ParseTurn.NOW);
-        Document whole = Ingester.read(raw, Set.of(), ByteBuffer.allocateDirect(page.length - 1), Ingester.ParseTurn.NOW);
+        Document fitted = Ingester.read(raw, Set.of(), ByteBuffer.allocateDirect(page.length + 10));
+        Document whole = Ingester.read(raw, Set.of(), ByteBuffer.allocateDirect(page.length - 1));
         assertEquals(Sha256.hex(page), fitted.sha256());
         assertEquals(fitted, whole);
         assertTrue(fitted.page() != null && !fitted.page().answers().isEmpty());
-        Document reused = Ingester.read(raw, Set.of(Sha256.hex(page)), ByteBuffer.allocateDirect(page.length), Ingester.ParseTurn.NOW);
+        Document reused = Ingester.read(raw, Set.of(Sha256.hex(page)), ByteBuffer.allocateDirect(page.length));
         assertTrue(reused.reused());
         assertEquals(fitted.sha256(), reused.sha256());
     }

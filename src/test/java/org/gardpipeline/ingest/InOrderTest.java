@@ -4,21 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The one way an ingest uses several cores: results in order, failures as if done one after another, a bounded window. */
 class InOrderTest {
     private static final List<Integer> ITEMS = IntStream.range(0, 200).boxed().toList();
 
     @Test
     void resultsComeInTheItemsOrder() {
-        assertEquals(ITEMS.stream().map(i -> "#" + i).toList(), InOrder.map(ITEMS, i -> "#" + i));
+        assertEquals(ITEMS.stream().map(i -> "#" + i).toList(), InOrder.map(ITEMS, i -> "#" + i, 2));
     }
 
     @Test
     void aNullResultIsKeptInItsPlace() {
-        assertEquals(java.util.Arrays.asList(1, null, 3), InOrder.map(List.of(1, 2, 3), i -> i == 2 ? null : i));
+        assertEquals(java.util.Arrays.asList(1, null, 3), InOrder.map(List.of(1, 2, 3), i -> i == 2 ? null : i, 2));
     }
 
     @Test
@@ -33,7 +36,7 @@ class InOrderTest {
                     throw new IllegalStateException("item 150");
                 }
                 return i;
-            }));
+            }, 2));
             assertEquals("item 10", thrown.getMessage());
         }
     }
@@ -46,7 +49,33 @@ class InOrderTest {
                 throw error;
             }
             return i;
-        })));
+        }, 2)));
+    }
+
+    @Test
+    void noMoreThanTheWindowIsBegunAheadOfTheResultTaken() throws InterruptedException {
+        AtomicInteger begun = new AtomicInteger();
+        try (InOrder<Integer, Integer> results = new InOrder<>(ITEMS, i -> {
+            begun.incrementAndGet();
+            return i;
+        }, 2, 10)) {
+            waitFor(begun, 10);
+            Thread.sleep(200);
+            assertEquals(10, begun.get(), "begun beyond the window before any result was taken");
+            assertEquals(0, results.next());
+            waitFor(begun, 11);
+            Thread.sleep(200);
+            assertEquals(11, begun.get(), "one result taken lets one more item begin");
+            List<Integer> rest = new ArrayList<>();
+            results.forEachRemaining(rest::add);
+            assertEquals(ITEMS.subList(1, ITEMS.size()), rest);
+        }
+    }
+
+    private static void waitFor(AtomicInteger value, int expected) throws InterruptedException {
+        for (int i = 0; i < 500 && value.get() < expected; i++) {
+            Thread.sleep(10);
+        }
     }
 
     private static void sleep(long ms) {
