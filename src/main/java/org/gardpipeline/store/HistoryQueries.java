@@ -9,12 +9,36 @@ import java.util.List;
 import java.util.Locale;
 import org.gardpipeline.parse.Texts;
 
-/** Reads the history for people: finds pages, lists versions, searches current answers. */
+/** Reads the history for people: the fetches and their quarantine, finds pages, lists versions, searches current answers. */
 final class HistoryQueries {
     private final Connection db;
 
     HistoryQueries(Connection db) {
         this.db = db;
+    }
+
+    /** The fetches covered, for the description of an export. */
+    FetchSpan fetchSpan() throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT count(*), min(fetched_at), max(fetched_at), max(ingested_at) FROM fetch");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new FetchSpan(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        }
+    }
+
+    /** The quarantined documents of a fetch, as (path, reason), by path. */
+    List<String[]> quarantined(long fetchId) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = Sql.prepare(db,
+                "SELECT path, quarantine_reason FROM document WHERE fetch_id = ? AND quarantine_reason IS NOT NULL ORDER BY path",
+                fetchId);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return rows;
     }
 
     /** The page a user names by GARD id, page key, slug, title or other name; null when none matches. */
