@@ -71,14 +71,12 @@ final class FetchRecorder {
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);
             // after an older fetch every affected slot is derived again
-            SlotHistory.Changes changes = newest ? history.changesBy(fetchId) : SlotHistory.Changes.NONE;
-            List<Long> slots = new ArrayList<>();
+            Set<Long> changed = newest ? history.changedBy(fetchId) : Set.of();
             for (long slotId : affectedSlots(pages, fetch.complete())) {
-                if (!newest || changes.slots().contains(slotId)) {
-                    slots.add(slotId);
+                if (!newest || changed.contains(slotId)) {
+                    history.rederive(slotId);
                 }
             }
-            history.rederive(slots, changes.firstSeen(), fetchId);
             history.indexForSearch();
             return finish(fetch, fetchId, started);
         }

@@ -24,23 +24,14 @@ final class SlotHistory {
     }
 
     /**
-     * The slots whose timeline the newest fetch may change, and of those the ones it shows for the first time
-     * (they have no version yet).
-     */
-    record Changes(Set<Long> slots, Set<Long> firstSeen) {
-        static final Changes NONE = new Changes(Set.of(), Set.of());
-    }
-
-    /**
      * After the newest fetch, the slots whose timeline it may change: those it shows otherwise than they stand
-     * (other content, or shown again after removal) or lacks while they stand. Every other slot's timeline
-     * just goes on, so its rows stay as they are.
+     * (other content, shown for the first time, or shown again after removal) or lacks while they stand. Every
+     * other slot's timeline just goes on, so its rows stay as they are.
      */
-    Changes changesBy(long fetchId) throws SQLException {
+    Set<Long> changedBy(long fetchId) throws SQLException {
         Set<Long> changed = new HashSet<>();
-        Set<Long> firstSeen = new HashSet<>();
         try (ResultSet rs = sql.query("""
-                SELECT s.slot_id, s.current_version_id IS NULL
+                SELECT s.slot_id
                 FROM slot s
                 LEFT JOIN version cv ON cv.version_id = s.current_version_id
                 LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
@@ -48,59 +39,9 @@ final class SlotHistory {
                            ELSE s.present = 0 OR cv.content_id IS NOT o.content_id END""", fetchId)) {
             while (rs.next()) {
                 changed.add(rs.getLong(1));
-                if (rs.getBoolean(2)) {
-                    firstSeen.add(rs.getLong(1));
-                }
             }
         }
-        return new Changes(changed, firstSeen);
-    }
-
-    /**
-     * Derives the slots' rows again, in the order given (which numbers their new versions). A slot first seen
-     * in the newest fetch ({@code fetchId}; {@link Changes#firstSeen}) has a timeline known without reading it:
-     * one version from that fetch and an "added" event. Such slots, one run of them at a time, are written with
-     * a few set-wise statements (a first ingest has nothing else: 8,866 slots, 0.29 s one by one); every other
-     * slot is derived from its observations.
-     */
-    void rederive(List<Long> slotIds, Set<Long> firstSeen, long fetchId) throws SQLException {
-        List<Long> run = new ArrayList<>();
-        for (long slotId : slotIds) {
-            if (firstSeen.contains(slotId)) {
-                run.add(slotId);
-                continue;
-            }
-            addAll(run, fetchId);
-            rederive(slotId);
-        }
-        addAll(run, fetchId);
-    }
-
-    /** Writes what {@link #rederive(long)} writes for each slot first seen in the newest fetch; empties the run. */
-    private void addAll(List<Long> run, long fetchId) throws SQLException {
-        if (run.isEmpty()) {
-            return;
-        }
-        String slots = run.toString(); // a JSON array of the slot ids, in order
-        sql.update("""
-                INSERT INTO version (slot_id, content_id, question, valid_from_fetch, valid_to_fetch)
-                SELECT o.slot_id, o.content_id, q.text, o.fetch_id, NULL
-                FROM json_each(?) j
-                JOIN observation o ON o.slot_id = j.value AND o.fetch_id = ?
-                JOIN question q ON q.question_id = o.question_id
-                ORDER BY j.key""", slots, fetchId);
-        sql.update("""
-                INSERT INTO change_event (fetch_id, slot_id, change, text_changed, date_changed, references_changed,
-                                          from_version, to_version)
-                SELECT ?, v.slot_id, 'added', 0, 0, 0, NULL, v.version_id
-                FROM json_each(?) j JOIN version v ON v.slot_id = j.value
-                ORDER BY j.key""", fetchId, slots);
-        sql.update("""
-                UPDATE slot
-                SET current_version_id = (SELECT v.version_id FROM version v WHERE v.slot_id = slot.slot_id), present = 1
-                WHERE slot_id IN (SELECT value FROM json_each(?))""", slots);
-        rederived.addAll(run);
-        run.clear();
+        return changed;
     }
 
     /** Derives the slot's rows again; {@link #indexForSearch} then brings its search entry up to date. */
