@@ -10,7 +10,7 @@ import java.util.List;
 import org.gardpipeline.export.Table.ForeignKey;
 import org.gardpipeline.store.Dataset;
 
-/** The seven CSV datasets of the export, described once for the files, the Data Package and the README. */
+/** The seven CSV datasets of the export, described once for the files, the Data Package and docs/data.md. */
 public final class Tables {
     private static final Field PAGE_KEY = string("page_key", "stable key of the page: gard-<GARD id>, or name-<title> for a page known only by name");
     private static final Field SLOT_KEY = string("slot_key", "key of the answer slot on its page: the topic for GARD's standard questions, q:<question> otherwise");

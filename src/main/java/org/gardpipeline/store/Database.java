@@ -104,8 +104,8 @@ final class Database {
      * fetch adds a row to each answer slot's observations and to each document's parse result, rows that sit
      * with the slot's and the result's earlier ones, so a fetch touches nearly every page of those two B-trees
      * (about a sixth of the file). With SQLite's default 2 MB cache those pages spilled and were written again
-     * within the transaction, and each fetch took longer than the one before (1.23x after 100 fetches; flat
-     * with this cache). SQLite allocates cache pages only as they are used, so a small database costs nothing.
+     * within the transaction, and each fetch took longer than the one before (docs/performance.md has the
+     * curve). SQLite allocates cache pages only as they are used, so a small database costs nothing.
      */
     static long cacheKib(Path file) {
         long fileKib;

@@ -96,7 +96,7 @@ public final class HistoryGrowthBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
-    /** The change events of the newest fetch, read as the analysts' query in the README reads them. */
+    /** The change events of the newest fetch, read as the analysts' query in docs/data.md reads them. */
     private static int changesOfLastFetch(java.sql.Connection db) throws java.sql.SQLException {
         try (java.sql.PreparedStatement ps = db.prepareStatement("""
                 SELECT * FROM answer_changes
