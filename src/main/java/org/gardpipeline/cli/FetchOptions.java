@@ -19,7 +19,6 @@ import org.gardpipeline.fetch.FetchSettings;
 import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.fetch.Progress;
-import org.gardpipeline.ingest.UsageException;
 import picocli.CommandLine.Option;
 
 /** The options of {@code gard fetch}, shared with {@code gard run --fetch}. */

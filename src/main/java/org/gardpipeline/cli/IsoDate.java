@@ -2,7 +2,6 @@ package org.gardpipeline.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.gardpipeline.ingest.UsageException;
 
 /** A date given on the command line, YYYY-MM-DD; anything else is a usage error naming the option. */
 final class IsoDate {

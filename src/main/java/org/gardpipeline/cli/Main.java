@@ -3,7 +3,7 @@ package org.gardpipeline.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.gardpipeline.export.ExportException;
-import org.gardpipeline.ingest.UsageException;
+import org.gardpipeline.ingest.UnusableFetchException;
 import org.gardpipeline.store.LockedException;
 import org.gardpipeline.store.StoreException;
 import picocli.CommandLine;
@@ -64,7 +64,7 @@ public final class Main implements Runnable {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.LOCKED;
         }
-        if (e instanceof UsageException || e instanceof StoreException s && s.isUsageError()
+        if (e instanceof UsageException || e instanceof UnusableFetchException || e instanceof StoreException s && s.isUsageError()
                 || e instanceof ExportException x && x.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;

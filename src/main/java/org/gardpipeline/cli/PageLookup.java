@@ -1,7 +1,6 @@
 package org.gardpipeline.cli;
 
 import java.util.List;
-import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.model.Topic;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;

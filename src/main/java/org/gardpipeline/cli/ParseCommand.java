@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;

@@ -13,7 +13,6 @@ import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
-import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;

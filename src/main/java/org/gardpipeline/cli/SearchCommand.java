@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.SearchHit;
 import picocli.CommandLine.Command;

@@ -183,7 +183,7 @@ public final class FetchSource {
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(c.document());
         }
         if (byDay.isEmpty()) {
-            throw new UsageException(file + " holds no HTML or text page captures (200 response records)");
+            throw new UnusableFetchException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
         FileListing files = FileListing.ofFile(file);
@@ -212,15 +212,15 @@ public final class FetchSource {
         return Files.isRegularFile(file) && WarcArchive.isWarcName(file);
     }
 
-    /** Reads a fetch folder or single file; every problem with its name or options is a {@link UsageException}. */
+    /** Reads a fetch folder or single file; every problem with its name or options is a {@link UnusableFetchException}. */
     public static FetchSource open(Path path, Overrides overrides) {
         if (!Files.exists(path)) {
-            throw new UsageException("no such file or folder: " + path);
+            throw new UnusableFetchException("no such file or folder: " + path);
         }
         if (Files.isRegularFile(path) && WarcArchive.isWarcName(path)) {
             List<FetchSource> all = openWarc(path, overrides);
             if (all.size() != 1) {
-                throw new UsageException(path + " holds captures of " + all.size() + " days; ingest it as several fetches");
+                throw new UnusableFetchException(path + " holds captures of " + all.size() + " days; ingest it as several fetches");
             }
             return all.get(0);
         }
@@ -233,7 +233,7 @@ public final class FetchSource {
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):
             // ingested, it would stand for that date, and the real fetch of the date be refused as different
-            throw new UsageException("fetch folder " + path + " is empty: a disk not mounted, or a copy not made? "
+            throw new UnusableFetchException("fetch folder " + path + " is empty: a disk not mounted, or a copy not made? "
                     + "Fill it or remove it");
         }
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
@@ -251,7 +251,7 @@ public final class FetchSource {
             documents = read::documents;
         }
         if (fetchedAt == null) {
-            throw new UsageException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
+            throw new UnusableFetchException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
         }
         fetchedAt = checkedDate(fetchedAt.trim(), path);
         String label = m.matches() && m.group(2) != null ? m.group(2) : "";
@@ -268,7 +268,7 @@ public final class FetchSource {
             }
             return OffsetDateTime.parse(value).toInstant().toString();
         } catch (DateTimeParseException e) {
-            throw new UsageException("malformed fetch date '" + value + "' for " + path + ": " + NAMING_HINT);
+            throw new UnusableFetchException("malformed fetch date '" + value + "' for " + path + ": " + NAMING_HINT);
         }
     }
 
@@ -278,7 +278,7 @@ public final class FetchSource {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 props.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                throw new UsageException("cannot read " + file + ": " + e.getMessage());
+                throw new UnusableFetchException("cannot read " + file + ": " + e.getMessage());
             }
         }
         return props;
@@ -288,7 +288,7 @@ public final class FetchSource {
         try {
             return FileListing.ofFolder(root);
         } catch (IOException e) {
-            throw new UsageException("cannot list fetch folder " + root + ": " + e.getMessage(), e);
+            throw new UnusableFetchException("cannot list fetch folder " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -300,7 +300,7 @@ public final class FetchSource {
         try {
             return folder.toRealPath();
         } catch (IOException e) {
-            throw new UsageException("cannot read fetch folder " + folder + ": " + e.getMessage(), e);
+            throw new UnusableFetchException("cannot read fetch folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

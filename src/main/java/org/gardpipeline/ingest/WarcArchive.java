@@ -181,7 +181,7 @@ public final class WarcArchive {
     private static List<Entry> scanQuietly(Path file) {
         try {
             return scan(file);
-        } catch (UsageException e) {
+        } catch (UnusableFetchException e) {
             return List.of();
         }
     }
@@ -266,10 +266,10 @@ public final class WarcArchive {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UnusableFetchException("cannot read " + file + ": " + e.getMessage());
         }
         if (size == 0) {
-            throw new UsageException(file + " is not a WARC file: it is empty");
+            throw new UnusableFetchException(file + " is not a WARC file: it is empty");
         }
         boolean gzip = startsWithGzip(file);
         long resumeAt = 0;
@@ -289,7 +289,7 @@ public final class WarcArchive {
                     } catch (IOException | RuntimeException e) {
                         long failedAt = lastGood < 0 ? start : nextRecordStart(file, lastGood + 1, gzip);
                         if (entries.isEmpty() && failedAt <= 0) {
-                            throw new UsageException(file + " is not a WARC file: " + e.getMessage());
+                            throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
                         }
                         if (failedAt < 0) {
                             failedAt = Math.max(start, lastGood + 1);
@@ -312,11 +312,11 @@ public final class WarcArchive {
                         break;
                     }
                 }
-            } catch (UsageException e) {
+            } catch (UnusableFetchException e) {
                 throw e;
             } catch (IOException e) {
                 if (entries.isEmpty()) {
-                    throw new UsageException(file + " is not a WARC file: " + e.getMessage());
+                    throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
                 }
                 entries.add(new Entry(start, null, null, lastDate(entries), null, 0, e.getMessage(), null));
             }

@@ -46,7 +46,7 @@ class FetchSourceTest {
         FetchSource source = FetchSource.open(fetch, FetchSource.Overrides.NONE);
 
         assertEquals("2022-12-20", source.fetch("").fetchedAt());
-        UsageException e = assertThrows(UsageException.class, source::documents);
+        UnusableFetchException e = assertThrows(UnusableFetchException.class, source::documents);
         assertTrue(e.getMessage().contains("crawl.warc"), e.getMessage());
     }
 
@@ -56,7 +56,7 @@ class FetchSourceTest {
         Path empty = Files.createDirectories(dir.resolve("2022-12-20"));
         Files.writeString(empty.resolve(".DS_Store"), "x");
 
-        UsageException e = assertThrows(UsageException.class, () -> FetchSource.open(empty, FetchSource.Overrides.NONE));
+        UnusableFetchException e = assertThrows(UnusableFetchException.class, () -> FetchSource.open(empty, FetchSource.Overrides.NONE));
 
         assertEquals("fetch folder " + empty + " is empty: a disk not mounted, or a copy not made? Fill it or remove it",
                 e.getMessage());

@@ -1,6 +1,6 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.cli;
 
-/** The input named on the command line cannot be used as given; the message says how to fix it. */
+/** An option or argument on the command line cannot be used as given; the message says how to fix it (exit 2). */
 public class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
