@@ -42,9 +42,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreOpening opening = StoreOpening.start(database.db)) {
-            List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
-            HistoryStore store = opening.store();
+        List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
+        try (HistoryStore store = HistoryStore.open(database.db)) {
             List<IngestSummary> summaries = new Ingester(store)
                     .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));
             int code = IngestReport.finish(spec.commandLine().getErr(), store, summaries);

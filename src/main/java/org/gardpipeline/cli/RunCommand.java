@@ -63,9 +63,8 @@ final class RunCommand implements Callable<Integer> {
         } else if (fetchOptions.given()) {
             throw new UsageException("--ids, --urls and --sitemap need --fetch");
         }
-        try (StoreOpening opening = StoreOpening.start(database.db)) {
-            List<FetchSource> fetches = fetchesUnder(raw);
-            HistoryStore store = opening.store();
+        List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
+        try (HistoryStore store = HistoryStore.open(database.db)) {
             List<IngestSummary> summaries = new Ingester(store).ingestAll(fetches, s -> IngestReport.print(err, s, logging));
             if (summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -68,19 +67,6 @@ final class Database {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * Opens a database that exists already and is at this build's schema, doing nothing else; empty when it is
-     * missing or would need migrating.
-     */
-    static Optional<Connection> openIfCurrent(Path file) {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        refuseUnusable(file);
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        return schemaVersion(url) == SCHEMA_VERSION ? Optional.of(connect(file, url)) : Optional.empty();
     }
 
     private static Connection connect(Path file, String url) {

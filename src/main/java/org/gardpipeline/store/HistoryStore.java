@@ -44,28 +44,6 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Opens for writing a database that exists already at this build's schema, and does nothing else to it;
-     * empty when it is missing or needs migrating ({@link #open} creates and migrates). Throws as {@link #open}
-     * for a file it must not touch or while another run holds the lock.
-     */
-    public static Optional<HistoryStore> openIfCurrent(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        RunLock lock = RunLock.acquire(file);
-        try {
-            Optional<HistoryStore> store = Database.openIfCurrent(file).map(db -> new HistoryStore(file, db, lock));
-            if (store.isEmpty()) {
-                lock.close();
-            }
-            return store;
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-    }
-
-    /**
      * Opens a database that must exist already, for commands that only read: no lock needed. A read-only file
      * is read as it is.
      */
