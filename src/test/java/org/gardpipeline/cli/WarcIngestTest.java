@@ -161,6 +161,31 @@ class WarcIngestTest {
     }
 
     /**
+     * Content-Encoding in a WARC is removed by the same bounded decoder as in a fetch: zlib-wrapped deflate (RFC
+     * 9110's, which jwarc's own decoder refuses) is read, and a gzip bomb stops at 64 MiB, quarantined on its own.
+     */
+    @Test
+    void deflateIsDecodedAndAGzipBombIsQuarantinedAtTheBound() throws Exception {
+        byte[] text = answerText().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(text);
+        }
+        byte[] bomb = TestSite.gzip(new byte[(64 << 20) + 1]);
+        Path file = write("2015-03-01-encodings.warc.gz", warc(WarcCompression.GZIP,
+                new Capture("https://example.org/a", "2015-03-01T10:00:00Z", "text/plain", deflated.toByteArray(),
+                        "Content-Encoding: deflate"),
+                new Capture("https://example.org/bomb", "2015-03-01T10:00:00Z", "text/html", bomb, "Content-Encoding: gzip")));
+        CommandLineRun r = ingest(file);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(Map.of("path", "https://example.org/a", "sha256", TestSite.sha256(text))),
+                TestDb.rows(db(), "SELECT path, sha256 FROM document WHERE quarantine_reason IS NULL"));
+        assertEquals(List.of(Map.of("path", "https://example.org/bomb",
+                        "quarantine_reason", "cannot read file: decoded body larger than the limit of 67108864 bytes")),
+                TestDb.rows(db(), "SELECT path, quarantine_reason FROM document WHERE quarantine_reason IS NOT NULL"));
+    }
+
+    /**
      * A body kept without its framing under a "Transfer-Encoding: chunked" header (some crawlers wrote them so)
      * is taken as it is: jwarc reads chunked framing leniently.
      */
