@@ -57,7 +57,7 @@ final class PoliteClient {
         }
     }
 
-    static String pathAndQuery(URI uri) {
+    private static String pathAndQuery(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
