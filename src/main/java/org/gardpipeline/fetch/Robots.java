@@ -37,7 +37,7 @@ record Robots(BaseRobotRules rules, String origin) {
 
     /** The rules of a robots.txt answered with a 200. */
     static Robots parse(URI robotsTxt, byte[] body, String contentType) {
-        // no limit of our own: the library's limit would close the host without saying why in the manifest
+        // the parser's own Crawl-delay limit would close the host silently; the same limit is applied below, with why
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
         SimpleRobotRules rules = parser.parseContent(robotsTxt.toString(), cut(body), contentType, AGENT);
         Optional<Duration> delay = crawlDelay(rules);

@@ -47,6 +47,21 @@ class PolitenessTest {
         assertFalse(Robots.disallowAll("down").allows(ROBOTS_TXT.resolve("/")));
     }
 
+    /** robots.txt answered other than 200: a 4xx is no robots.txt, anything else (a redirect too) closes the host. */
+    @Test
+    void robotsTxtStatusesOtherThan200() {
+        URI page = ROBOTS_TXT.resolve("/diseases/6007");
+        for (int status : new int[] {404, 410, 401, 403}) {
+            assertTrue(Robots.forStatus(status).allows(page), "HTTP " + status);
+            assertEquals("no robots.txt", Robots.forStatus(status).origin());
+        }
+        for (int status : new int[] {204, 301, 302, 500, 503}) {
+            assertFalse(Robots.forStatus(status).allows(page), "HTTP " + status);
+            assertEquals("robots.txt answered HTTP " + status, Robots.forStatus(status).origin());
+            assertEquals(List.of("/"), Robots.forStatus(status).disallowed());
+        }
+    }
+
     @Test
     void retryAfterInSecondsOrAsAnHttpDate() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
