@@ -1,14 +1,20 @@
 package org.gardpipeline.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.gardpipeline.fetch.ContentDecoding;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.ParsingException;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
@@ -31,6 +38,9 @@ import org.netpreserve.jwarc.WarcResponse;
  */
 public final class WarcArchive {
     private static final long MAX_DECODED = ContentDecoding.DEFAULT_MAX_DECODED;
+    /** The head under which a chunked body is given to jwarc's strict decoder (see {@link #dechunked}). */
+    private static final byte[] CHUNKED_HEAD = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     /** One capture: a document and the time it was taken. */
     public record Capture(Instant date, FetchSource.RawDocument document) {
@@ -183,11 +193,29 @@ public final class WarcArchive {
             if (!(r instanceof WarcResponse response)) {
                 throw new IOException("the WARC record at offset " + offset + " is a " + r.type() + ", not a response");
             }
-            // jwarc removes a chunked framing, leniently: a body kept without its framing under a "chunked" header,
-            // as some crawlers wrote them, passes as it is; the Content-Encoding is ours to remove (ContentDecoding)
-            HttpResponse http = response.http();
-            byte[] body = http.body().stream().readAllBytes();
-            return ContentDecoding.decode(body, http.headers().first("Content-Encoding").orElse(null), MAX_DECODED);
+            byte[] block = response.body().stream().readAllBytes();
+            HttpResponse head = WarcRecords.httpHead(block);
+            byte[] body = Arrays.copyOfRange(block, head.serializeHeader().length, block.length);
+            if (head.headers().contains("Transfer-Encoding", "chunked")) {
+                body = dechunked(body);
+            }
+            return ContentDecoding.decode(body, head.headers().first("Content-Encoding").orElse(null), MAX_DECODED);
+        }
+    }
+
+    /**
+     * The body without its chunked framing, by jwarc's strict decoder, reached through a head of our own. Not the
+     * lenient one {@code WarcResponse.http()} applies: framing it cannot read, it passes into the document as text
+     * (a false change in the history, where a damaged record is to be quarantined); and {@code parseStrictly} over
+     * the archived head itself would also refuse the loose headers real archives hold.
+     */
+    private static byte[] dechunked(byte[] framed) throws IOException {
+        InputStream message = new SequenceInputStream(new ByteArrayInputStream(CHUNKED_HEAD), new ByteArrayInputStream(framed));
+        try {
+            return HttpResponse.parseStrictly(Channels.newChannel(message)).body().stream().readAllBytes();
+        } catch (ParsingException e) {
+            // jwarc's message places the fault in the message above, head included: no use to a reader
+            throw new IOException("bad chunked encoding in the HTTP response body", e);
         }
     }
 }

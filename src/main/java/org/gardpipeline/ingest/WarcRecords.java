@@ -35,7 +35,7 @@ final class WarcRecords {
     }
 
     /** The status line and headers of an HTTP response block. */
-    private static HttpResponse httpHead(byte[] block) throws IOException {
+    static HttpResponse httpHead(byte[] block) throws IOException {
         return HttpResponse.parseWithoutBody(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block)),
                 java.nio.channels.Channels.newChannel(java.io.OutputStream.nullOutputStream()));
     }

@@ -186,19 +186,32 @@ class WarcIngestTest {
     }
 
     /**
-     * A body kept without its framing under a "Transfer-Encoding: chunked" header (some crawlers wrote them so)
-     * is taken as it is: jwarc reads chunked framing leniently.
+     * Chunked framing that cannot be read quarantines its record, as a damaged record does: a body kept without
+     * its framing under a "Transfer-Encoding: chunked" header, and one whose framing breaks off after a chunk. (A
+     * lenient reader would pass the framing into the document as text: a false change in the history.)
      */
     @Test
-    void aBodyKeptWithoutItsChunkedFramingIsTakenAsItIs() throws Exception {
+    void aChunkedBodyWhoseFramingCannotBeReadIsQuarantined() throws Exception {
         byte[] page = Gard2022Site.pages().get(0).bytes();
+        byte[] good = chunked(page, 500, "");
+        byte[] broken = concat(Arrays.copyOf(good, 505), "zz\r\nnot a chunk\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         Path file = write("2015-03-01-unframed.warc", warc(WarcCompression.NONE,
-                new Capture("https://example.org/b", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", page,
+                new Capture("https://example.org/unframed", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", page,
+                        "Transfer-Encoding: chunked"),
+                new Capture("https://example.org/broken", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", broken,
+                        "Transfer-Encoding: chunked"),
+                new Capture("https://example.org/good", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", good,
                         "Transfer-Encoding: chunked")));
         CommandLineRun r = ingest(file);
-        assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertEquals(List.of(Map.of("sha256", TestSite.sha256(page))),
-                TestDb.rows(db(), "SELECT sha256 FROM document WHERE quarantine_reason IS NULL"));
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(
+                        Map.of("path", "https://example.org/broken",
+                                "quarantine_reason", "cannot read file: bad chunked encoding in the HTTP response body"),
+                        Map.of("path", "https://example.org/unframed",
+                                "quarantine_reason", "cannot read file: bad chunked encoding in the HTTP response body")),
+                TestDb.rows(db(), "SELECT path, quarantine_reason FROM document WHERE quarantine_reason IS NOT NULL ORDER BY path"));
+        assertEquals(List.of(Map.of("path", "https://example.org/good", "sha256", TestSite.sha256(page))),
+                TestDb.rows(db(), "SELECT path, sha256 FROM document WHERE quarantine_reason IS NULL"));
     }
 
     @Test
