@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch GARD pages over HTTP into a new fetch folder <out>/<YYYY-MM-DD>-fetch[-n]/ holding "
-                + FetchFolder.WARC_FILE + ", " + Manifest.FILE + " and " + FetchFolder.PROPERTIES_FILE + ". Exits 3 when some pages failed (listed on stderr).")
+                + FetchFolder.WARC_FILE + ", " + Manifest.FILE + " and " + FetchFolder.PROPERTIES_FILE
+                + ". Exits 3 when some pages failed (listed on stderr).")
 final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

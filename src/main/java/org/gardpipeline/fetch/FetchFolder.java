@@ -91,9 +91,12 @@ public final class FetchFolder {
                 if (e.failed() || e.sha256() == null || e.etag() == null && e.lastModified() == null) {
                     continue;
                 }
-                String captured = e.captureFetch() == null ? folder.getFileName().toString() : e.captureFetch();
-                found.put(e.asked(), new EarlierCapture(e, captured, e.captureFetch() == null || e.captureFetch().equals(folder.getFileName().toString())
-                        ? m.fetchedAt() : found.containsKey(e.asked()) ? found.get(e.asked()).fetchedAt() : m.fetchedAt()));
+                String here = folder.getFileName().toString();
+                boolean capturedHere = e.captureFetch() == null || e.captureFetch().equals(here);
+                EarlierCapture before = found.get(e.asked());
+                // a 304 carried forward keeps the date of the fetch whose WARC holds the bytes
+                String capturedAt = capturedHere || before == null ? m.fetchedAt() : before.fetchedAt();
+                found.put(e.asked(), new EarlierCapture(e, capturedHere ? here : e.captureFetch(), capturedAt));
             }
         }
         return found;
