@@ -2,6 +2,8 @@ package org.gardpipeline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gardpipeline.fetch.FetchFolder;
+import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.fetch.PageFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch GARD pages over HTTP into a new fetch folder <out>/<YYYY-MM-DD>-fetch[-n]/ holding "
-                + "pages.warc.gz, manifest.json and fetch.properties. Exits 3 when some pages failed (listed on stderr).")
+                + FetchFolder.WARC_FILE + ", " + Manifest.FILE + " and " + FetchFolder.PROPERTIES_FILE
+                + ". Exits 3 when some pages failed (listed on stderr).")
 final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -92,12 +92,12 @@ final class FetchOptions {
             throw new UsageException("--retries must not be negative");
         }
         Set<String> hosts = new LinkedHashSet<>();
-        hosts.add(PageFetcher.hostKey(uri(baseUrl, "--base-url")));
+        hosts.add(FetchSettings.hostKey(uri(baseUrl, "--base-url")));
         if (allowHosts != null) {
             allowHosts.forEach(h -> hosts.add(h.strip().toLowerCase(Locale.ROOT)));
         }
         if (sitemap != null) {
-            hosts.add(PageFetcher.hostKey(uri(sitemap, "--sitemap")));
+            hosts.add(FetchSettings.hostKey(uri(sitemap, "--sitemap")));
         }
         return new FetchSettings(FetchSettings.userAgent(Main.version(), contact), concurrency, duration(delay, "--delay"),
                 retries, duration(backoff, "--backoff"), duration(maxRetryAfter, "--max-retry-after"),
@@ -129,7 +129,7 @@ final class FetchOptions {
             source = "gard fetch --sitemap " + sitemap;
         }
         Set<String> hosts = new LinkedHashSet<>(settings.allowedHosts());
-        targets.forEach(t -> hosts.add(PageFetcher.hostKey(t)));
+        targets.forEach(t -> hosts.add(FetchSettings.hostKey(t)));
         settings = settings.withAllowedHosts(hosts);
         PageFetcher fetcher = new PageFetcher(settings);
         try {

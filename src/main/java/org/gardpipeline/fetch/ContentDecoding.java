@@ -8,7 +8,13 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
-/** Removes an HTTP Content-Encoding (gzip, deflate, identity) with a bound on the decoded size. */
+/**
+ * Removes an HTTP Content-Encoding (gzip, deflate, identity) with a bound on the decoded size; the fetch (before
+ * it hashes a page) and the WARC reading (before a page is parsed) both decode here, so they agree on the bytes.
+ * Not jwarc's {@code HttpMessage.bodyDecoded()}, which WARC reading could otherwise use: its deflate is raw deflate
+ * only, so the zlib-wrapped deflate of RFC 9110 fails ("invalid stored block lengths", jwarc 0.36.0), and it has
+ * no bound, which is what keeps a few kilobytes of gzip from decoding into gigabytes.
+ */
 public final class ContentDecoding {
     /** Default bound on a decoded body: far above any GARD page, far below a decompression bomb. */
     public static final long DEFAULT_MAX_DECODED = 64L << 20;

@@ -42,7 +42,7 @@ final class FetchArchive implements AutoCloseable {
         info.put("format", List.of("WARC File Format 1.0"));
         info.put("description", List.of(source));
         synchronized (writer) {
-            writer.write(new Warcinfo.Builder().date(started).filename(Manifest.WARC_FILE).fields(info).build());
+            writer.write(new Warcinfo.Builder().date(started).filename(FetchFolder.WARC_FILE).fields(info).build());
         }
     }
 

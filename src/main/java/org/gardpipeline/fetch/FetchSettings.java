@@ -1,6 +1,8 @@
 package org.gardpipeline.fetch;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,6 +30,18 @@ public record FetchSettings(String userAgent, int concurrency, Duration delay, i
     public static String userAgent(String version, String contact) {
         return contact == null || contact.isBlank() ? AGENT_NAME + "/" + version
                 : AGENT_NAME + "/" + version + " (+" + contact + ")";
+    }
+
+    /** host, or host:port when the port is explicit: the key of allowed hosts, of the host clock and of robots.txt. */
+    public static String hostKey(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
+    }
+
+    /** An allowed {@code host:port} allows that port; an allowed bare host, every port of it. */
+    boolean allowsHost(URI uri) {
+        return uri.getHost() != null && (allowedHosts.contains(hostKey(uri))
+                || allowedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT)));
     }
 
     public FetchSettings withAllowedHosts(Set<String> hosts) {

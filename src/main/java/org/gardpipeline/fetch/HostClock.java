@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HostClock {
     private final long delayNanos;
+    /** Hosts whose robots.txt asks a Crawl-delay longer than the delay given. */
+    private final Map<String, Long> longerDelayNanos = new HashMap<>();
     private final Map<String, Long> next = new HashMap<>();
     private final Map<String, Boolean> busy = new HashMap<>();
 
@@ -33,10 +35,20 @@ final class HostClock {
             if (released.compareAndSet(false, true)) {
                 synchronized (HostClock.this) {
                     busy.put(host, false);
-                    next.put(host, System.nanoTime() + delayNanos);
+                    next.put(host, System.nanoTime() + longerDelayNanos.getOrDefault(host, delayNanos));
                     HostClock.this.notifyAll();
                 }
             }
+        }
+    }
+
+    /** Keeps requests to the host at least this far apart from now on, when that is longer than the delay given. */
+    synchronized void atLeast(String host, Duration delay) {
+        long longer = delay.toNanos() - delayNanos;
+        if (longer > 0) {
+            longerDelayNanos.put(host, delay.toNanos());
+            // robots.txt itself was answered with the shorter delay: the page after it waits the longer one too
+            next.computeIfPresent(host, (h, at) -> at + longer);
         }
     }
 

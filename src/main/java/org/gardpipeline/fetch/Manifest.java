@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a fetch asked for, what came back and what failed; {@code manifest.json} beside the WARC.
+ * What a fetch asked for, what came back and what failed; the file {@value #FILE} beside the WARC.
  *
  * @param fetchedAt  when the fetch started (ISO-8601 instant)
  * @param finishedAt when it ended
@@ -26,7 +26,6 @@ import java.util.Map;
 public record Manifest(String fetchedAt, String finishedAt, String source, String userAgent,
                        Map<String, Object> settings, List<RobotsEntry> robots, List<Entry> pages) {
     public static final String FILE = "manifest.json";
-    public static final String WARC_FILE = "pages.warc.gz";
     public static final String FETCHED = "fetched";
     public static final String UNCHANGED = "unchanged";
     public static final String FAILED = "failed";
@@ -35,10 +34,20 @@ public record Manifest(String fetchedAt, String finishedAt, String source, Strin
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** robots.txt of one host. */
+    /**
+     * robots.txt of one host.
+     *
+     * @param host         host or host:port
+     * @param status       the HTTP status of robots.txt, null when it could not be fetched
+     * @param rules        where the rules came from (robots.txt, none, or why the host is closed)
+     * @param disallow     the Disallow rules in force
+     * @param crawlDelayMs the Crawl-delay asked, when any: requests to the host are kept at least this far apart
+     * @param sitemaps     the Sitemap lines, when any
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RobotsEntry(String host, Integer status, String rules, List<String> disallow) {
+    public record RobotsEntry(String host, Integer status, String rules, List<String> disallow, Long crawlDelayMs,
+                              List<String> sitemaps) {
     }
 
     /**

@@ -1,124 +1,100 @@
 package org.gardpipeline.fetch;
 
-import java.util.ArrayList;
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The rules of a robots.txt that apply to us: the group naming our agent, else the {@code *} group. Longest
- * matching Allow/Disallow prefix wins (an Allow on a tie); {@code *} and {@code $} in paths are understood.
+ * What one host's robots.txt allows us, as crawler-commons reads it (RFC 9309, as Apache Nutch and StormCrawler
+ * do): the groups naming {@value FetchSettings#AGENT_NAME}, else the {@code *} group; the longest matching rule
+ * wins, Allow on a tie; {@code *} and {@code $} in rules; Crawl-delay; Sitemap lines. The rules are never changed
+ * after they are read.
+ *
+ * @param rules  the parsed rules
+ * @param origin where the rules came from, for the manifest
  */
-final class Robots {
-    static final Robots ALLOW_ALL = new Robots(List.of(), List.of(), "no robots.txt");
+record Robots(BaseRobotRules rules, String origin) {
+    /** RFC 9309 asks a crawler to read at least 500 KiB; a longer file is cut at its last full line before that. */
+    static final int MAX_BYTES = 500 * 1024;
+    /** A Crawl-delay above crawler-commons' own limit (5 minutes) closes the host rather than stall the fetch. */
+    static final Duration MAX_CRAWL_DELAY = Duration.ofMillis(SimpleRobotRulesParser.DEFAULT_MAX_CRAWL_DELAY);
 
-    private final List<String> allow;
-    private final List<String> disallow;
-    private final String origin;
+    private static final Set<String> AGENT = Set.of(FetchSettings.AGENT_NAME.toLowerCase(Locale.ROOT));
 
-    private Robots(List<String> allow, List<String> disallow, String origin) {
-        this.allow = allow;
-        this.disallow = disallow;
-        this.origin = origin;
+    static Robots allowAll(String why) {
+        return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), why);
     }
 
     static Robots disallowAll(String why) {
-        return new Robots(List.of(), List.of("/"), why);
+        return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), why);
     }
 
-    static Robots parse(String text, String agent) {
-        String ours = agent.toLowerCase(Locale.ROOT);
-        List<String> starAllow = new ArrayList<>();
-        List<String> starDisallow = new ArrayList<>();
-        List<String> ourAllow = new ArrayList<>();
-        List<String> ourDisallow = new ArrayList<>();
-        boolean ourGroupSeen = false;
-        boolean inStar = false;
-        boolean inOurs = false;
-        boolean lastWasAgent = false;
-        for (String raw : text.split("\\r?\\n|\\r")) {
-            int hash = raw.indexOf('#');
-            String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            if (key.equals("user-agent")) {
-                if (!lastWasAgent) {
-                    inStar = false;
-                    inOurs = false;
-                }
-                String v = value.toLowerCase(Locale.ROOT);
-                if (v.equals("*")) {
-                    inStar = true;
-                } else if (!v.isEmpty() && ours.startsWith(v)) {
-                    inOurs = true;
-                    ourGroupSeen = true;
-                }
-                lastWasAgent = true;
-                continue;
-            }
-            lastWasAgent = false;
-            if (key.equals("allow") || key.equals("disallow")) {
-                if (value.isEmpty()) {
-                    continue; // "Disallow:" with nothing allows everything
-                }
-                boolean isAllow = key.equals("allow");
-                if (inStar) {
-                    (isAllow ? starAllow : starDisallow).add(value);
-                }
-                if (inOurs) {
-                    (isAllow ? ourAllow : ourDisallow).add(value);
-                }
-            }
+    /** The rules of a robots.txt answered with a 200. */
+    static Robots parse(URI robotsTxt, byte[] body, String contentType) {
+        // the parser's own Crawl-delay limit would close the host silently; the same limit is applied below, with why
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
+        SimpleRobotRules rules = parser.parseContent(robotsTxt.toString(), cut(body), contentType, AGENT);
+        Optional<Duration> delay = crawlDelay(rules);
+        if (delay.isPresent() && delay.get().compareTo(MAX_CRAWL_DELAY) > 0) {
+            return disallowAll("robots.txt asks a Crawl-delay of " + delay.get().toSeconds() + " s, longer than the "
+                    + MAX_CRAWL_DELAY.toSeconds() + " s a fetch waits");
         }
-        return ourGroupSeen ? new Robots(ourAllow, ourDisallow, "robots.txt group for " + agent)
-                : new Robots(starAllow, starDisallow, "robots.txt group *");
+        return new Robots(rules, "robots.txt");
     }
 
-    boolean allows(String pathAndQuery) {
-        String path = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
-        int bestAllow = longestMatch(allow, path);
-        int bestDisallow = longestMatch(disallow, path);
-        return bestDisallow < 0 || bestAllow >= bestDisallow;
+    /** The rules when robots.txt answered other than 200: a 4xx allows all, anything else disallows all. */
+    static Robots forStatus(int status) {
+        return status >= 400 && status < 500 ? allowAll("no robots.txt")
+                : disallowAll("robots.txt answered HTTP " + status);
     }
 
+    private static byte[] cut(byte[] body) {
+        if (body.length <= MAX_BYTES) {
+            return body;
+        }
+        int end = MAX_BYTES;
+        while (end > 0 && body[end - 1] != '\n' && body[end - 1] != '\r') {
+            end--;
+        }
+        return java.util.Arrays.copyOf(body, end);
+    }
+
+    boolean allows(URI uri) {
+        return rules.isAllowed(uri.toString());
+    }
+
+    /** How long to leave the host between two requests, when robots.txt says. */
+    Optional<Duration> crawlDelay() {
+        return crawlDelay(rules);
+    }
+
+    private static Optional<Duration> crawlDelay(BaseRobotRules rules) {
+        long ms = rules.getCrawlDelay();
+        return ms == BaseRobotRules.UNSET_CRAWL_DELAY || ms < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(ms));
+    }
+
+    /** The Disallow rules in force, as the manifest shows them ({@code /} when the whole host is closed). */
     List<String> disallowed() {
-        return disallow;
+        if (rules.isAllowNone()) {
+            return List.of("/");
+        }
+        if (rules instanceof SimpleRobotRules simple) {
+            return simple.getRobotRules().stream().filter(r -> !r.isAllow()).map(SimpleRobotRules.RobotRule::getPrefix)
+                    .toList();
+        }
+        return List.of();
     }
 
-    String origin() {
-        return origin;
-    }
-
-    private static int longestMatch(List<String> rules, String path) {
-        int best = -1;
-        for (String rule : rules) {
-            if (matches(rule, path) && rule.length() > best) {
-                best = rule.length();
-            }
-        }
-        return best;
-    }
-
-    static boolean matches(String rule, String path) {
-        boolean anchored = rule.endsWith("$");
-        String r = anchored ? rule.substring(0, rule.length() - 1) : rule;
-        StringBuilder regex = new StringBuilder("(?s)");
-        StringBuilder literal = new StringBuilder();
-        for (char c : r.toCharArray()) {
-            if (c == '*') {
-                regex.append(java.util.regex.Pattern.quote(literal.toString())).append(".*");
-                literal.setLength(0);
-            } else {
-                literal.append(c);
-            }
-        }
-        regex.append(java.util.regex.Pattern.quote(literal.toString()));
-        if (!anchored) {
-            regex.append(".*");
-        }
-        return path.matches(regex.toString());
+    /** What the manifest says of this host's robots.txt. */
+    Manifest.RobotsEntry entry(String host, Integer status) {
+        Long delayMs = crawlDelay().map(Duration::toMillis).orElse(null);
+        List<String> sitemaps = rules.getSitemaps().isEmpty() ? null : List.copyOf(rules.getSitemaps());
+        return new Manifest.RobotsEntry(host, status, origin, disallowed(), delayMs, sitemaps);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gardpipeline.fetch.FetchFolder;
+import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.model.Fetch;
 
 /**
@@ -21,10 +23,9 @@ import org.gardpipeline.model.Fetch;
  * {@code fetch.properties}), or a single document file.
  */
 public final class FetchSource {
-    static final String PROPERTIES = "fetch.properties";
     private static final Pattern FOLDER_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:-(.+))?$");
     private static final String NAMING_HINT = "name the folder YYYY-MM-DD or YYYY-MM-DD-<label> (the date it was "
-            + "fetched), set fetched_at in its fetch.properties, or pass --fetched-at YYYY-MM-DD";
+            + "fetched), set fetched_at in its " + FetchFolder.PROPERTIES_FILE + ", or pass --fetched-at YYYY-MM-DD";
 
     /** Options given on the command line, overriding the folder and its properties. */
     public record Overrides(String fetchedAt, Boolean complete) {
@@ -226,7 +227,7 @@ public final class FetchSource {
         }
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
-        Properties props = folder ? properties(path.resolve(PROPERTIES)) : new Properties();
+        Properties props = folder ? properties(path.resolve(FetchFolder.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
         FileListing listed = folder ? listFolder(root) : FileListing.ofFile(path);
         List<Path> files = listed.files();
@@ -319,7 +320,7 @@ public final class FetchSource {
         for (Path f : others) {
             String name = f.getFileName().toString();
             // the manifest of gard fetch describes the WARC beside it; it is no document
-            if (!name.equals(PROPERTIES) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals("manifest.json"))) {
+            if (!name.equals(FetchFolder.PROPERTIES_FILE) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals(Manifest.FILE))) {
                 documents.add(RawDocument.file(listed.relative(f), f));
             }
         }

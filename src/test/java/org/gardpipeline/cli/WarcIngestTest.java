@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gardpipeline.Gard2022Site;
@@ -116,6 +118,100 @@ class WarcIngestTest {
         assertEquals(3, TestDb.count(db(), "SELECT count(*) FROM current_answers"));
         assertEquals(TestSite.sha256(answerText().getBytes(StandardCharsets.UTF_8)),
                 TestDb.rows(db(), "SELECT sha256 FROM document").get(0).get("sha256"));
+    }
+
+    /** The body in chunks of at most {@code size} bytes, each chunk header carrying the extension given. */
+    static byte[] chunked(byte[] body, int size, String extension) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < body.length; i += size) {
+            int n = Math.min(size, body.length - i);
+            out.writeBytes((Integer.toHexString(n) + extension + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, i, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /**
+     * Chunked framing, as archives keep it, is removed before the content-encoding (chunk extensions, any case of
+     * the header value); a chunked body cut before its last chunk is quarantined on its own.
+     */
+    @Test
+    void chunkedFramingIsRemovedBeforeTheContentEncodingAndACutOneIsQuarantined() throws Exception {
+        byte[] text = answerText().getBytes(StandardCharsets.UTF_8);
+        byte[] page = Gard2022Site.pages().get(0).bytes();
+        byte[] cut = chunked(page, 1000, "");
+        cut = java.util.Arrays.copyOf(cut, cut.length - 1500); // ends inside a chunk, no last chunk
+        Path file = write("2015-03-01-chunked.warc.gz", warc(WarcCompression.GZIP,
+                new Capture("https://example.org/a", "2015-03-01T10:00:00Z", "text/plain",
+                        chunked(TestSite.gzip(text), 100, ";name=value"), "Transfer-Encoding: chunked", "Content-Encoding: gzip"),
+                new Capture("https://example.org/b", "2015-03-01T10:00:00Z", "text/html; charset=utf-8",
+                        chunked(page, 7, ""), "Transfer-Encoding: Chunked"),
+                new Capture("https://example.org/c", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", cut,
+                        "Transfer-Encoding: chunked")));
+        CommandLineRun r = ingest(file);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        List<Map<String, Object>> docs = TestDb.rows(db(), "SELECT path, sha256, quarantine_reason FROM document ORDER BY path");
+        assertEquals(3, docs.size(), docs.toString());
+        assertEquals(Arrays.asList("https://example.org/a", TestSite.sha256(text), null), new ArrayList<>(docs.get(0).values()));
+        assertEquals(Arrays.asList("https://example.org/b", TestSite.sha256(page), null), new ArrayList<>(docs.get(1).values()));
+        assertEquals("https://example.org/c", docs.get(2).get("path"));
+        assertTrue(String.valueOf(docs.get(2).get("quarantine_reason")).contains("chunked"), docs.toString());
+    }
+
+    /**
+     * Content-Encoding in a WARC is removed by the same bounded decoder as in a fetch: zlib-wrapped deflate (RFC
+     * 9110's, which jwarc's own decoder refuses) is read, and a gzip bomb stops at 64 MiB, quarantined on its own.
+     */
+    @Test
+    void deflateIsDecodedAndAGzipBombIsQuarantinedAtTheBound() throws Exception {
+        byte[] text = answerText().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+            out.write(text);
+        }
+        byte[] bomb = TestSite.gzip(new byte[(64 << 20) + 1]);
+        Path file = write("2015-03-01-encodings.warc.gz", warc(WarcCompression.GZIP,
+                new Capture("https://example.org/a", "2015-03-01T10:00:00Z", "text/plain", deflated.toByteArray(),
+                        "Content-Encoding: deflate"),
+                new Capture("https://example.org/bomb", "2015-03-01T10:00:00Z", "text/html", bomb, "Content-Encoding: gzip")));
+        CommandLineRun r = ingest(file);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(Map.of("path", "https://example.org/a", "sha256", TestSite.sha256(text))),
+                TestDb.rows(db(), "SELECT path, sha256 FROM document WHERE quarantine_reason IS NULL"));
+        assertEquals(List.of(Map.of("path", "https://example.org/bomb",
+                        "quarantine_reason", "cannot read file: decoded body larger than the limit of 67108864 bytes")),
+                TestDb.rows(db(), "SELECT path, quarantine_reason FROM document WHERE quarantine_reason IS NOT NULL"));
+    }
+
+    /**
+     * Chunked framing that cannot be read quarantines its record, as a damaged record does: a body kept without
+     * its framing under a "Transfer-Encoding: chunked" header, and one whose framing breaks off after a chunk. (A
+     * lenient reader would pass the framing into the document as text: a false change in the history.)
+     */
+    @Test
+    void aChunkedBodyWhoseFramingCannotBeReadIsQuarantined() throws Exception {
+        byte[] page = Gard2022Site.pages().get(0).bytes();
+        byte[] good = chunked(page, 500, "");
+        byte[] broken = concat(Arrays.copyOf(good, 505), "zz\r\nnot a chunk\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Path file = write("2015-03-01-unframed.warc", warc(WarcCompression.NONE,
+                new Capture("https://example.org/unframed", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", page,
+                        "Transfer-Encoding: chunked"),
+                new Capture("https://example.org/broken", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", broken,
+                        "Transfer-Encoding: chunked"),
+                new Capture("https://example.org/good", "2015-03-01T10:00:00Z", "text/html; charset=utf-8", good,
+                        "Transfer-Encoding: chunked")));
+        CommandLineRun r = ingest(file);
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(
+                        Map.of("path", "https://example.org/broken",
+                                "quarantine_reason", "cannot read file: bad chunked encoding in the HTTP response body"),
+                        Map.of("path", "https://example.org/unframed",
+                                "quarantine_reason", "cannot read file: bad chunked encoding in the HTTP response body")),
+                TestDb.rows(db(), "SELECT path, quarantine_reason FROM document WHERE quarantine_reason IS NOT NULL ORDER BY path"));
+        assertEquals(List.of(Map.of("path", "https://example.org/good", "sha256", TestSite.sha256(page))),
+                TestDb.rows(db(), "SELECT path, sha256 FROM document WHERE quarantine_reason IS NULL"));
     }
 
     @Test

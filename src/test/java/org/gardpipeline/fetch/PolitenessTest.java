@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,26 +15,51 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolitenessTest {
+    private static final URI ROBOTS_TXT = URI.create("https://rarediseases.info.nih.gov/robots.txt");
+
+    private static Robots robots(String txt) {
+        return Robots.parse(ROBOTS_TXT, txt.getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    private static boolean allows(Robots r, String pathAndQuery) {
+        return r.allows(ROBOTS_TXT.resolve(pathAndQuery));
+    }
+
     @Test
     void robotsTxtGroupForOurAgentWinsOverStar() {
         String txt = "User-agent: *\nDisallow: /\n\nUser-agent: gard-pipeline\nDisallow: /search\nAllow: /search/help\n";
-        Robots r = Robots.parse(txt, FetchSettings.AGENT_NAME);
-        assertTrue(r.allows("/diseases/6007"));
-        assertFalse(r.allows("/search?q=x"));
-        assertTrue(r.allows("/search/help"));
+        Robots r = robots(txt);
+        assertTrue(allows(r, "/diseases/6007"));
+        assertFalse(allows(r, "/search?q=x"));
+        assertTrue(allows(r, "/search/help"));
     }
 
     @Test
     void robotsTxtStarGroupWildcardsAndComments() {
         String txt = "# comment\nUser-agent: other\nDisallow: /diseases\n\nUser-agent: *\nDisallow: /*.pdf$ # pdfs\n"
                 + "Disallow: /private\nDisallow:\n";
-        Robots r = Robots.parse(txt, FetchSettings.AGENT_NAME);
-        assertTrue(r.allows("/diseases/1"));
-        assertFalse(r.allows("/files/a.pdf"));
-        assertTrue(r.allows("/files/a.pdf?x=1"));
-        assertFalse(r.allows("/private/x"));
-        assertTrue(Robots.ALLOW_ALL.allows("/anything"));
-        assertFalse(Robots.disallowAll("down").allows("/"));
+        Robots r = robots(txt);
+        assertTrue(allows(r, "/diseases/1"));
+        assertFalse(allows(r, "/files/a.pdf"));
+        assertTrue(allows(r, "/files/a.pdf?x=1"));
+        assertFalse(allows(r, "/private/x"));
+        assertTrue(Robots.allowAll("none").allows(ROBOTS_TXT.resolve("/anything")));
+        assertFalse(Robots.disallowAll("down").allows(ROBOTS_TXT.resolve("/")));
+    }
+
+    /** robots.txt answered other than 200: a 4xx is no robots.txt, anything else (a redirect too) closes the host. */
+    @Test
+    void robotsTxtStatusesOtherThan200() {
+        URI page = ROBOTS_TXT.resolve("/diseases/6007");
+        for (int status : new int[] {404, 410, 401, 403}) {
+            assertTrue(Robots.forStatus(status).allows(page), "HTTP " + status);
+            assertEquals("no robots.txt", Robots.forStatus(status).origin());
+        }
+        for (int status : new int[] {204, 301, 302, 500, 503}) {
+            assertFalse(Robots.forStatus(status).allows(page), "HTTP " + status);
+            assertEquals("robots.txt answered HTTP " + status, Robots.forStatus(status).origin());
+            assertEquals(List.of("/"), Robots.forStatus(status).disallowed());
+        }
     }
 
     @Test
