@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gardpipeline.history.WordDiff;
+import org.gardpipeline.diff.WordDiff;
 import org.gardpipeline.ingest.UsageException;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;

@@ -1,4 +1,4 @@
-package org.gardpipeline.history;
+package org.gardpipeline.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;

@@ -1,2 +1,2 @@
 /** Reading the history: word-level differences between two versions of an answer. */
-package org.gardpipeline.history;
+package org.gardpipeline.diff;
