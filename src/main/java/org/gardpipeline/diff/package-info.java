@@ -1,2 +1,2 @@
-/** Reading the history: word-level differences between two versions of an answer. */
+/** Differences between two versions of an answer as a person reads them: phrases, dates and references. */
 package org.gardpipeline.diff;
