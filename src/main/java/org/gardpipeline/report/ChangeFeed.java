@@ -50,7 +50,9 @@ final class ChangeFeed {
             link(x, "  ", "alternate", reportFolder + "/index.html", "text/html");
             x.writeCharacters("  ");
             x.writeStartElement("author");
-            element(x, "", "name", "gard-pipeline");
+            x.writeStartElement("name");
+            x.writeCharacters("gard-pipeline");
+            x.writeEndElement();
             x.writeEndElement();
             x.writeCharacters("\n  ");
             x.writeStartElement("generator");
