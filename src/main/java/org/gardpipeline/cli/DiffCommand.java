@@ -3,10 +3,13 @@ package org.gardpipeline.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gardpipeline.history.WordDiff;
+import org.gardpipeline.diff.ChangeSummary;
+import org.gardpipeline.diff.PhraseDiff;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;
+import org.gardpipeline.store.ReportQueries;
 import org.gardpipeline.store.VersionRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "A word-level diff between two versions of an answer: by default the newest and the one before it.")
+        description = {"The difference between two versions of an answer: by default the newest and the one before it.",
+                "The text is compared word by word and runs of small edits are shown as one replaced passage "
+                        + "([-deleted-]{+inserted+}, or colours with --color); changes of the stated date and of the "
+                        + "references (by citation) are listed above it."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,8 +62,12 @@ final class DiffCommand implements Callable<Integer> {
             int older = from == null ? Math.max(0, newer - 1) : validOn(versions, from, "--from");
             VersionRecord a = versions.get(older);
             VersionRecord b = versions.get(newer);
-            List<WordDiff.Run> runs = WordDiff.between(a.answerText(), b.answerText());
-            spec.commandLine().getOut().println(json ? Json.write(json(ref, a, b, runs)) : text(ref, a, b, runs, colour.enabled()));
+            List<PhraseDiff.Run> runs = PhraseDiff.between(a.answerText(), b.answerText());
+            Map<Long, List<ReportQueries.VersionReference>> refs = new ReportQueries(store).references(ref);
+            ChangeSummary summary = ChangeSummary.between(a.lastUpdated(), b.lastUpdated(), citations(refs, a),
+                    citations(refs, b));
+            spec.commandLine().getOut().println(json ? Json.write(json(ref, a, b, runs, summary))
+                    : text(ref, a, b, runs, summary, colour.enabled()));
             return ExitCode.DONE;
         }
     }
@@ -78,17 +88,30 @@ final class DiffCommand implements Callable<Integer> {
         return found;
     }
 
-    private static String text(PageRef ref, VersionRecord a, VersionRecord b, List<WordDiff.Run> runs, boolean colour) {
-        String header = String.format("%s  %s  %s%n--- v%d  %s  last updated %s%n+++ v%d  %s  last updated %s%n",
-                ref.title(), ref.pageKey(), a.slotKey(), a.versionId(), a.validFrom(), a.lastUpdated(), b.versionId(),
-                b.validFrom(), b.lastUpdated());
+    private static List<String> citations(Map<Long, List<ReportQueries.VersionReference>> refs, VersionRecord v) {
+        return refs.getOrDefault(v.versionId(), List.of()).stream().map(ReportQueries.VersionReference::citation).toList();
+    }
+
+    private static String text(PageRef ref, VersionRecord a, VersionRecord b, List<PhraseDiff.Run> runs,
+                               ChangeSummary summary, boolean colour) {
+        String header = String.format("%s  %s  %s%n--- v%d  %s  %s%n+++ v%d  %s  %s%n",
+                ref.title(), ref.pageKey(), a.slotKey(), a.versionId(), a.validFrom(), ChangeSummary.date(a.lastUpdated()),
+                b.versionId(), b.validFrom(), ChangeSummary.date(b.lastUpdated()));
         if (a.versionId() == b.versionId()) {
             return header + "(the same version)";
         }
-        return header + WordDiff.render(runs, colour);
+        StringBuilder sb = new StringBuilder(header);
+        summary.lines().forEach(line -> sb.append(line).append(System.lineSeparator()));
+        if (!summary.lines().isEmpty()) {
+            sb.append(System.lineSeparator());
+        }
+        boolean sameText = runs.stream().allMatch(r -> r.kind() == PhraseDiff.Kind.KEPT);
+        return sb.append(sameText ? "(the text is the same)" + System.lineSeparator() : "")
+                .append(PhraseDiff.render(runs, colour)).toString();
     }
 
-    private static ObjectNode json(PageRef ref, VersionRecord a, VersionRecord b, List<WordDiff.Run> runs) {
+    private static ObjectNode json(PageRef ref, VersionRecord a, VersionRecord b, List<PhraseDiff.Run> runs,
+                                   ChangeSummary summary) {
         ObjectNode root = Json.object();
         root.put("page_key", ref.pageKey());
         root.put("slot_key", a.slotKey());
@@ -98,8 +121,12 @@ final class DiffCommand implements Callable<Integer> {
         root.put("to_version", b.versionId());
         root.put("to_valid_from", b.validFrom());
         root.put("to_last_updated", b.lastUpdated());
+        ArrayNode removed = root.putArray("references_removed");
+        summary.referencesRemoved().forEach(removed::add);
+        ArrayNode added = root.putArray("references_added");
+        summary.referencesAdded().forEach(added::add);
         ArrayNode list = root.putArray("runs");
-        for (WordDiff.Run r : runs) {
+        for (PhraseDiff.Run r : runs) {
             list.addObject().put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT)).put("text", r.text());
         }
         return root;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.export.ExportOptions;
+import org.gardpipeline.report.ReportWriter;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the CSV datasets and datapackage.json from the database.")
+        description = "Write the CSV datasets and datapackage.json, the HTML report (report/) and the change feed "
+                + "(changes.atom) from the database.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +22,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files, report/ and changes.atom go (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "answers.csv as it stood on this date (YYYY-MM-DD)")
@@ -35,6 +37,9 @@ final class ExportCommand implements Callable<Integer> {
         try (HistoryStore store = HistoryStore.openForExport(database.db)) {
             CsvExporter.Result result = new CsvExporter(store, new ExportOptions(day, excel)).export(out, Main.version());
             spec.commandLine().getOut().printf("exported %d rows to %s%n", result.rows(), result.folder());
+            ReportWriter.Result report = new ReportWriter(store, Main.version()).write(out);
+            spec.commandLine().getOut().printf("wrote the report (%d disease pages) to %s and the feed to %s%n",
+                    report.pages(), report.folder(), report.feed());
             return ExitCode.DONE;
         }
     }

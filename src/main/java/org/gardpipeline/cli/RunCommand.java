@@ -14,6 +14,7 @@ import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.report.ReportWriter;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Migrate the database, ingest every fetch under the raw folder not yet ingested (in date order), "
-                + "and export the CSV datasets. A fetch is a folder YYYY-MM-DD[-label]/ or a WARC file (.warc, .warc.gz). "
+                + "and export the CSV datasets, the HTML report (report/) and the change feed (changes.atom). A fetch is a folder YYYY-MM-DD[-label]/ or a WARC file (.warc, .warc.gz). "
                 + "With --fetch, first fetch pages into a new fetch folder.")
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -35,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "where the CSV files, report/ and changes.atom go (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--json", description = "print a machine-readable summary of the run on stdout")
@@ -70,8 +71,11 @@ final class RunCommand implements Callable<Integer> {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
             CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
+            ReportWriter.Result report = new ReportWriter(store, Main.version()).write(this.out);
             if (!logging.quiet) {
                 err.printf("exported %d rows to %s%n", result.rows(), result.folder());
+                err.printf("wrote the report (%d disease pages) to %s and the feed to %s%n", report.pages(), report.folder(),
+                        report.feed());
             }
             int code = IngestReport.finish(err, store, summaries);
             if (fetchFailed > 0) {

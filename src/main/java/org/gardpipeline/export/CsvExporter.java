@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.gardpipeline.store.FetchSpan;
 import org.gardpipeline.store.HistoryStore;
+import org.gardpipeline.store.ReportQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ public final class CsvExporter {
         try {
             temp = temporaryFolder(out);
             long rows = writeTables(temp);
-            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, span, toolVersion, options);
+            DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, span, new ReportQueries(store).origins(), toolVersion,
+                    options);
             moveAll(temp, out);
             return new Result(out, rows);
         } catch (IOException e) {

@@ -78,6 +78,11 @@ public final class HistoryStore implements AutoCloseable {
         return file;
     }
 
+    /** The connection, for the store's read-only query classes (such as {@link ReportQueries}). */
+    Connection connection() {
+        return db;
+    }
+
     /**
      * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
      * and label but other content is refused.

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.gardpipeline.FetchSeries;
 
 /** Runs the real command line in-process and keeps what it printed. */
-record CommandLineRun(int exitCode, String out, String err) {
-    static CommandLineRun of(String... args) {
+public record CommandLineRun(int exitCode, String out, String err) {
+    public static CommandLineRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = Main.commandLine(args);

@@ -53,6 +53,8 @@ class HistoryCommandTest {
         CommandLineRun r = CommandLineRun.of("diff", "caudal regression sequence", "--topic", "causes", "--db", db);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("diabetes is poorly [-managed.[2]-]{+controlled.[2]+}"), r.out());
+        assertTrue(r.out().contains("\ndate: last updated 2015-09-10 -> last updated 2016-01-20\n"), r.out());
+        assertFalse(r.out().contains("references:"), "the references did not change: " + r.out());
         CommandLineRun coloured = CommandLineRun.of("diff", "caudal regression sequence", "--topic", "causes", "--db", db,
                 "--color", "always");
         assertTrue(coloured.out().contains("\u001b[32mcontrolled.[2]\u001b[0m"), coloured.out());

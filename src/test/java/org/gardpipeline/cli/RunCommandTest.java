@@ -198,7 +198,7 @@ class RunCommandTest {
     void noCommandIsAUsageErrorNamingEveryCommand() {
         CommandLineRun r = CommandLineRun.of();
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, parse, runs, history, diff, "
+        assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, report, parse, runs, history, diff, "
                 + "search, check or backup"), r.err());
     }
 
@@ -209,7 +209,7 @@ class RunCommandTest {
         assertEquals(0, all.exitCode());
         List<String> commands = Main.commandLine("--help").getSubcommands().keySet().stream()
                 .filter(c -> !c.equals("help")).toList();
-        assertEquals(11, commands.size(), commands.toString());
+        assertEquals(12, commands.size(), commands.toString());
         for (String command : commands) {
             assertTrue(all.out().contains("\n  " + command + " "), command + " missing from: " + all.out());
             CommandLineRun r = CommandLineRun.of(command, "--help");

@@ -76,7 +76,7 @@ class RawSamplesExportTest {
     void everyForeignKeyResolves() {
         int checked = 0;
         for (JsonNode r : pkg.get("resources")) {
-            for (JsonNode fk : r.get("schema").get("foreignKeys")) {
+            for (JsonNode fk : r.get("schema").path("foreignKeys")) {
                 List<String> fields = strings(fk.get("fields"));
                 String target = fk.get("reference").get("resource").asText();
                 List<String> targetFields = strings(fk.get("reference").get("fields"));

@@ -1,2 +1,0 @@
-/** Reading the history: word-level differences between two versions of an answer. */
-package org.gardpipeline.history;
