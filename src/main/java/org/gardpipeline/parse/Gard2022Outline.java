@@ -11,7 +11,7 @@ import org.jsoup.nodes.Element;
  * The tag-and-class outline of a 2022 page's content area ({@code app-disease-about}): the set of distinct
  * element kinds it is made of, each a tag with its sorted classes, hashed. A set, not a sequence, so that
  * a list growing by one symptom or reference keeps its outline; generated attributes ({@code _ngcontent-*},
- * ids, bundle names), attribute order and whitespace are not part of it, and neither are the classes the
+ * ids, bundle names), scripts and style sheets, attribute order and whitespace are not part of it, and neither are the classes the
  * site toggles with the content shown ({@code active}, {@code show}, ...). A new wrapper, a renamed class or
  * a moved component changes it.
  */
@@ -20,6 +20,9 @@ final class Gard2022Outline {
     private static final Set<String> STATE_CLASSES = Set.of("active", "inactive", "show", "clamped", "collapsed",
             "selected", "open");
 
+    /** Code and metadata, not layout: a new script bundle or style sheet leaves what a reader sees as it was. */
+    private static final Set<String> NOT_LAYOUT = Set.of("script", "style", "noscript", "template", "link", "meta");
+
     private Gard2022Outline() {
     }
 
@@ -27,7 +30,9 @@ final class Gard2022Outline {
     static String of(Element root) {
         Set<String> kinds = new TreeSet<>();
         for (Element e : Descendants.of(root)) {
-            kinds.add(kind(e));
+            if (!NOT_LAYOUT.contains(e.normalName())) {
+                kinds.add(kind(e));
+            }
         }
         return Sha256.hex(String.join("\n", kinds).getBytes(StandardCharsets.UTF_8));
     }
