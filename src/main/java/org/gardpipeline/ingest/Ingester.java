@@ -18,6 +18,8 @@ import org.gardpipeline.model.Sha256;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
+import org.gardpipeline.store.ChangeGuard;
+import org.gardpipeline.store.FetchHeldException;
 import org.gardpipeline.store.HistoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,20 @@ public final class Ingester {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
     /**
      * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
-     * taken from that parse. Both change the speed, never the result.
+     * taken from that parse (both change the speed, never the result), and which fetches are held for review
+     * rather than committed.
      */
-    public record Options(int threads, boolean reuseEarlierParses) {
+    public record Options(int threads, boolean reuseEarlierParses, ChangeGuard guard) {
         public static final Options DEFAULT = new Options(Runtime.getRuntime().availableProcessors(), true);
+
+        public Options(int threads, boolean reuseEarlierParses) {
+            this(threads, reuseEarlierParses, ChangeGuard.DEFAULT);
+        }
+
+        /** These options with another guard. */
+        public Options guardedBy(ChangeGuard other) {
+            return new Options(threads, reuseEarlierParses, other);
+        }
     }
 
     private final HistoryStore store;
@@ -47,9 +59,10 @@ public final class Ingester {
 
     /**
      * Ingests the fetches in the order given, each reported as it ends. The fetches ingested before are checked
-     * first, so that one whose files now differ is refused before any new fetch is written.
+     * first, so that one whose files now differ is refused before any new fetch is written. A fetch held for review
+     * ends the list: it and the fetches after it are left for a later run.
      */
-    public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
+    public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
         List<String> listings = InOrder.map(ingested, FetchSource::listingSha256);
@@ -60,11 +73,16 @@ public final class Ingester {
         List<IngestSummary> summaries = new ArrayList<>();
         for (FetchSource source : sources) {
             // asked again: an earlier source of the same date and label may have been ingested just now
-            IngestSummary s = seenBefore.containsKey(source) ? seenBefore.get(source) : ingest(source);
+            IngestSummary s;
+            try {
+                s = seenBefore.containsKey(source) ? seenBefore.get(source) : ingest(source);
+            } catch (FetchHeldException held) {
+                return new IngestOutcome(summaries, held);
+            }
             summaries.add(s);
             report.accept(s);
         }
-        return summaries;
+        return new IngestOutcome(summaries, null);
     }
 
     public IngestSummary ingest(FetchSource source) {
@@ -99,7 +117,7 @@ public final class Ingester {
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), options.threads());
         try (ParsedDocuments documents = new ParsedDocuments(source.documents(), parsedBefore, options.threads())) {
-            return store.ingest(bare, documents);
+            return store.ingest(bare, documents, options.guard());
         }
     }
 
@@ -150,7 +168,7 @@ public final class Ingester {
             scratch.get(bytes);
         }
         try {
-            return Document.parsed(raw.path(), hash, Parsers.parse(bytes, raw.path()));
+            return Document.parsed(raw.path(), hash, Parsers.parseWithLayout(bytes, raw.path()));
         } catch (ParseException e) {
             return Document.quarantined(raw.path(), hash, e.getMessage());
         }

@@ -112,14 +112,26 @@ public final class HistoryStore implements AutoCloseable {
      * and label but other content is refused.
      */
     public IngestSummary ingest(Fetch fetch, Iterable<Document> documents) {
+        return ingest(fetch, documents, ChangeGuard.NONE);
+    }
+
+    /**
+     * Ingests one fetch unless the guard holds it for review: then nothing of it is committed and
+     * {@link FetchHeldException} says why.
+     */
+    public IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
         long started = System.nanoTime();
         try {
             db.setAutoCommit(false);
             try {
-                IngestSummary summary = ingestInTransaction(fetch, documents, started);
+                IngestSummary summary = ingestInTransaction(fetch, documents, guard, started);
                 db.commit();
                 LOG.debug("fetch {}: committed to {} in {} s", fetch.name(), file, summary.seconds());
                 return summary;
+            } catch (FetchHeldException e) {
+                LOG.debug("fetch {}: held for review, rolling back", fetch.name());
+                db.rollback();
+                throw e;
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("fetch {}: rolling back: {}", fetch.name(), e.toString());
                 db.rollback();
@@ -133,7 +145,8 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, long started) throws SQLException {
+    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, ChangeGuard guard, long started)
+            throws SQLException {
         if (hasFetch(fetch.fetchedAt(), fetch.label())) {
             // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
             throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
@@ -155,6 +168,11 @@ public final class HistoryStore implements AutoCloseable {
                 }
             }
             history.rederive(slots, changes.firstSeen(), fetchId);
+            FetchReview review = new FetchReviews(sql).review(fetchId, fetch.name());
+            Optional<String> held = guard.holdReason(review);
+            if (held.isPresent()) {
+                throw new FetchHeldException(review, held.get());
+            }
             history.indexForSearch();
             return finish(fetch, fetchId, started);
         }
@@ -245,8 +263,12 @@ public final class HistoryStore implements AutoCloseable {
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
+            int layoutChanged;
+            try (Statements sql = new Statements(db)) {
+                layoutChanged = new PageLayouts(sql).changedPages(fetchId);
+            }
             return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9));
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9), layoutChanged);
         }
     }
 
