@@ -64,9 +64,19 @@ final class HeldReport {
         return node;
     }
 
-    /** A word diff of the example on one line, long unchanged stretches shortened. */
+    /**
+     * A word diff of the example on one line, long unchanged stretches shortened, after the change of its stated date
+     * when the date moved ("last updated 2021-11-08 -> 2023-01-03; text unchanged").
+     */
     static String diff(FetchReview.Example x) {
         StringBuilder out = new StringBuilder();
+        String dateAfter = x.after() == null ? x.dateBefore() : x.dateAfter();
+        if (!java.util.Objects.equals(x.dateBefore(), dateAfter)) {
+            out.append("last updated ").append(x.dateBefore()).append(" -> ").append(dateAfter).append("; ");
+        }
+        if (x.before().equals(x.after())) {
+            return out.append("text unchanged").toString();
+        }
         for (WordDiff.Run run : WordDiff.between(x.before(), x.after() == null ? "" : x.after())) {
             String text = run.text();
             if (run.kind() == WordDiff.Kind.KEPT && text.length() > 2 * CONTEXT) {
@@ -74,7 +84,7 @@ final class HeldReport {
             }
             out.append(WordDiff.render(java.util.List.of(new WordDiff.Run(run.kind(), text)), false));
         }
-        String line = out.toString().replace("\n", " / ");
+        String line = out.toString().replace("\n\n", " / ").replace("\n", " / ");
         return line.length() > EXAMPLE_LENGTH ? line.substring(0, EXAMPLE_LENGTH) + " ..." : line;
     }
 }

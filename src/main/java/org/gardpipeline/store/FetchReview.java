@@ -36,10 +36,13 @@ public record FetchReview(String fetch, int answers, int changed, int removed, i
     /**
      * One change as a person would check it.
      *
-     * @param before the answer text before; after: the text after, null when removed
+     * @param before      the answer text before
+     * @param after       the text after, null when removed
+     * @param dateBefore  the stated last-updated date before (ISO), or null
+     * @param dateAfter   the date after, or null
      */
     public record Example(String pageKey, String slotKey, String change, boolean layoutChanged, String before,
-                          String after) {
+                          String after, String dateBefore, String dateAfter) {
     }
 
     /** Changed and removed answers within a format. */

@@ -21,7 +21,8 @@ final class FetchReviews {
 
     /** One changed or removed answer with the layout of its page in this fetch and the one before. */
     private record Change(String pageKey, String slotKey, String change, boolean sameFormat, boolean layoutChanged,
-                          boolean drift, String landmarks, String previousLandmarks, String before, String after) {
+                          boolean drift, String landmarks, String previousLandmarks, String before, String after,
+                          String dateBefore, String dateAfter) {
     }
 
     FetchReview review(long fetchId, String name) throws SQLException {
@@ -61,7 +62,7 @@ final class FetchReviews {
             for (Change c : changes) {
                 if (c.sameFormat() && c.drift() == drift && examples.size() < FetchReview.EXAMPLES) {
                     examples.add(new FetchReview.Example(c.pageKey(), c.slotKey(), c.change(), c.layoutChanged(),
-                            c.before(), c.after()));
+                            c.before(), c.after(), c.dateBefore(), c.dateAfter()));
                 }
             }
         }
@@ -102,7 +103,8 @@ final class FetchReviews {
                        (SELECT q.format FROM observation o JOIN question q ON q.question_id = o.question_id
                          WHERE o.slot_id = e.slot_id AND o.fetch_id = e.fetch_id) AS to_format,
                        l.fetch_id IS NOT NULL, l.formats, l.previous_formats, l.landmarks, l.previous_landmarks,
-                       l.outline, l.previous_outline, coalesce(l.layout_changed, 0), cf.answer_text, ct.answer_text
+                       l.outline, l.previous_outline, coalesce(l.layout_changed, 0), cf.answer_text, ct.answer_text,
+                       cf.last_updated, ct.last_updated
                 FROM change_event e
                 JOIN slot s ON s.slot_id = e.slot_id
                 JOIN page p ON p.page_id = s.page_id
@@ -128,7 +130,8 @@ final class FetchReviews {
                         && rs.getString(11) != null && rs.getString(12) != null
                         && !rs.getString(11).equals(rs.getString(12));
                 changes.add(new Change(rs.getString(1), rs.getString(2), change, sameFormat, rs.getInt(13) == 1, drift,
-                        rs.getString(9), rs.getString(10), rs.getString(14), rs.getString(15)));
+                        rs.getString(9), rs.getString(10), rs.getString(14), rs.getString(15), rs.getString(16),
+                        rs.getString(17)));
             }
         }
         return changes;
