@@ -54,7 +54,9 @@ final class IngestReport {
             f.put("restored", s.restored());
             f.put("seconds", s.seconds());
             f.put("reused", s.reused());
-            f.put("layout_changed_pages", s.layoutChanged());
+            if (!s.alreadyIngested()) {
+                f.put("layout_changed_pages", s.layoutChanged());
+            }
         }
         return root;
     }

@@ -25,13 +25,19 @@ final class FetchReviews {
                           String dateBefore, String dateAfter) {
     }
 
+    /**
+     * The review of the fetch. When fewer answers change than a guard ever holds for, the figures that need a pass
+     * over every page of the fetch (the answers it shows, the pages whose layout changed) are left at 0: nobody reads
+     * them, and a fetch that changed little should cost little.
+     */
     FetchReview review(long fetchId, String name) throws SQLException {
-        int observed = sql.single("""
+        List<Change> changes = changes(fetchId);
+        boolean mayHold = changes.stream().filter(Change::sameFormat).count() >= ChangeGuard.MIN_CHANGES;
+        int observed = !mayHold ? 0 : sql.single("""
                 SELECT count(*) FROM page_layout c
                 JOIN slot s ON s.page_id = c.page_id
                 JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = c.fetch_id
                 WHERE c.fetch_id = ?""", fetchId).intValue();
-        List<Change> changes = changes(fetchId);
         int changed = 0;
         int removed = 0;
         int crossFormat = 0;
@@ -67,7 +73,8 @@ final class FetchReviews {
             }
         }
         return new FetchReview(name, observed + removed, changed, removed, crossFormat,
-                new PageLayouts(sql).changedPages(fetchId), driftPages.size(), onDrift, landmarkChanges, examples);
+                mayHold ? new PageLayouts(sql).changedPages(fetchId) : 0, driftPages.size(), onDrift, landmarkChanges,
+                examples);
     }
 
     /** The landmarks a page lost and gained since the fetch before, each counted once per page. */
