@@ -49,11 +49,12 @@ final class Gard2022Answers {
     }
 
     /** The page's answers in page order: summary, symptoms, causes, each only when it has text. */
-    static List<Answer> of(Gard2022Components page, LocalDate lastUpdated, List<Reference> references) {
+    static List<Answer> of(Gard2022Components page, Gard2022Parts parts, LocalDate lastUpdated,
+                           List<Reference> references) {
         List<Answer> answers = new ArrayList<>();
         add(answers, Topic.SUMMARY, summary(page), lastUpdated, references);
-        add(answers, Topic.SYMPTOMS, symptoms(page), lastUpdated, references);
-        add(answers, Topic.CAUSES, causes(page), lastUpdated, references);
+        add(answers, Topic.SYMPTOMS, symptoms(page, parts), lastUpdated, references);
+        add(answers, Topic.CAUSES, causes(page, parts), lastUpdated, references);
         return answers;
     }
 
@@ -95,16 +96,16 @@ final class Gard2022Answers {
         return heading.isEmpty() ? fallback : heading;
     }
 
-    private static Section symptoms(Gard2022Components page) {
+    private static Section symptoms(Gard2022Components page, Gard2022Parts parts) {
         Element section = page.get(Gard2022Components.SYMPTOMS);
         if (section == null) {
             return null;
         }
-        Element dropdown = Descendants.first(section, DROPDOWN_LIST);
+        Element dropdown = parts.dropdown();
         Map<String, List<String>> synonyms = symptomSynonyms(dropdown);
-        Map<String, String> frequencies = symptomFrequencies(section);
+        Map<String, String> frequencies = symptomFrequencies(parts.slides());
         List<String> terms = new ArrayList<>();
-        Element list = Descendants.first(section, SYMPTOM_LIST);
+        Element list = parts.symptomList();
         for (Element item : list == null ? List.<Element>of() : Descendants.all(list, LIST_ITEM_BUTTON)) {
             terms.add(Texts.inline(item.text()));
         }
@@ -162,9 +163,9 @@ final class Gard2022Answers {
     }
 
     /** Lower-cased term to the frequency the carousel states for it (only the slide open in the saved page). */
-    private static Map<String, String> symptomFrequencies(Element section) {
+    private static Map<String, String> symptomFrequencies(List<Element> slides) {
         Map<String, String> frequencies = new LinkedHashMap<>();
-        for (Element slide : Descendants.all(section, CAROUSEL_SLIDE)) {
+        for (Element slide : slides) {
             Element term = Descendants.first(slide, MEDICAL_TERM_HEADER);
             Element marker = Descendants.first(slide, MARKER_TEXT);
             Element frequency = marker == null ? null : Descendants.first(marker, TEXT);
@@ -176,16 +177,16 @@ final class Gard2022Answers {
         return frequencies;
     }
 
-    private static Section causes(Gard2022Components page) {
+    private static Section causes(Gard2022Components page, Gard2022Parts parts) {
         Element section = page.get(Gard2022Components.CAUSES);
         if (section == null) {
             return null;
         }
         List<String> paragraphs = new ArrayList<>();
-        for (Element p : Descendants.all(section, CAUSES_TEXT)) {
+        for (Element p : parts.causesTexts()) {
             paragraphs.add(Gard2022Text.blockText(p));
         }
-        for (Element block : Descendants.all(section, CAUSES_TABS_CONTAINER)) {
+        for (Element block : parts.causesBlocks()) {
             addCausesBlock(block, paragraphs);
         }
         return new Section(barHeading(section, "Causes"), Gard2022Text.withoutPlaceholders(paragraphs));

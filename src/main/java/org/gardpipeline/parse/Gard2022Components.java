@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
 /**
  * The parts of one 2022 page that the parser reads, found in a single walk over the document: the first
  * element of each Angular component, the title, the synonym lists, the canonical link and the first link to a
- * disease page.
+ * disease page; the same walk takes the outline of the content area.
  */
 final class Gard2022Components {
     static final Pattern DISEASE_LINK = Pattern.compile("/diseases/(\\d+)/([^/?#\\s]+)");
@@ -30,13 +30,27 @@ final class Gard2022Components {
             CATEGORIES, AGE_AT_ONSET, SYMPTOMS, CAUSES, DATE, SOURCES);
     private final Map<String, Element> first = new HashMap<>();
     private final List<Element> synonymLists = new ArrayList<>();
+    private final Gard2022Outline outline = new Gard2022Outline();
     private Element title;
     private Element canonical;
     private Element diseaseLink;
 
     Gard2022Components(Document doc) {
+        // the content area is a run of the walk: from app-disease-about to the first element after its subtree
+        boolean inAbout = false;
+        Element afterAbout = null;
         for (Element e : Descendants.of(doc)) {
+            if (inAbout && e == afterAbout) {
+                inAbout = false;
+            }
             String tag = e.normalName();
+            if (tag.equals(ABOUT) && !first.containsKey(ABOUT)) {
+                inAbout = true;
+                afterAbout = afterSubtree(e);
+            }
+            if (inAbout) {
+                outline.add(e);
+            }
             if (COMPONENTS.contains(tag)) {
                 first.putIfAbsent(tag, e);
             } else if (title == null && tag.equals("h1") && e.hasClass("title")) {
@@ -50,6 +64,22 @@ final class Gard2022Components {
                 canonical = e;
             }
         }
+    }
+
+    /** The first element in document order after the element and its descendants, or null. */
+    private static Element afterSubtree(Element e) {
+        for (Element at = e; at != null; at = at.parent()) {
+            Element next = at.nextElementSibling();
+            if (next != null) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    /** The SHA-256 (hex) of the outline of the content area ({@link Gard2022Outline}). */
+    String outline() {
+        return outline.sha256();
     }
 
     /** The first element of the component, or null. */

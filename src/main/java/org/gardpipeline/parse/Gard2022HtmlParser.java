@@ -54,15 +54,15 @@ final class Gard2022HtmlParser implements PageParser {
         Gard2022Components about = new Gard2022Components(Jsoup.parse(text));
         requireLayout(about, text);
         String title = title(about);
-        List<String> landmarks = Gard2022Landmarks.check(about);
+        Gard2022Parts parts = Gard2022Parts.of(about);
+        List<String> landmarks = Gard2022Landmarks.check(about, parts);
         String[] idAndSlug = idAndSlug(about);
         List<Reference> references = Gard2022Sources.references(about);
         LocalDate lastUpdated = Gard2022Sources.lastUpdated(about);
-        List<Answer> answers = Gard2022Answers.of(about, lastUpdated, references);
+        List<Answer> answers = Gard2022Answers.of(about, parts, lastUpdated, references);
         Page page = new Page(Format.GARD_2022_HTML, idAndSlug[0], idAndSlug[1], title, synonyms(about), null,
                 Gard2022Facts.of(about), answers, references);
-        return new ParsedPage(page, new Layout(landmarks,
-                Gard2022Outline.of(about.get(Gard2022Components.ABOUT))));
+        return new ParsedPage(page, new Layout(landmarks, about.outline()));
     }
 
     /**

@@ -35,6 +35,7 @@ import org.jsoup.select.QueryParser;
 final class Gard2022Landmarks {
     private static final String CHANGED = "gard-2022-html layout changed: ";
     private static final String UPDATE = "; the parser must learn the new markup before this page can be read";
+    /** The heading of a section (its first), which names it and is no part of its content. */
     private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     /** The age section's generic explainers: its question and definition, the legend, the data source. */
     private static final Evaluator AGE_EXPLAINERS = QueryParser.parse(".left, .lower-text, .onset-footer");
@@ -56,7 +57,7 @@ final class Gard2022Landmarks {
      * Checks the page's layout (the page is known to end with its footer and to have its about component and
      * title) and returns the landmarks it shows, in page order; throws naming the first one missing.
      */
-    static List<String> check(Gard2022Components page) throws ParseException {
+    static List<String> check(Gard2022Components page, Gard2022Parts parts) throws ParseException {
         List<String> found = new ArrayList<>(List.of(ABOUT, "h1.title"));
         for (String component : List.of(SUMMARY, PEOPLE_AFFECTED, CATEGORIES, AGE_AT_ONSET, SYMPTOMS, CAUSES, DATE,
                 SOURCES)) {
@@ -73,15 +74,12 @@ final class Gard2022Landmarks {
         }
         found.add("/diseases/<id>/<slug> link");
         found.add(summary(page.get(SUMMARY)));
-        found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true,
-                parts(heading(page.get(PEOPLE_AFFECTED)))));
-        found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false,
-                parts(heading(page.get(CATEGORIES)))));
-        Set<Element> explainers = parts(null);
-        explainers.addAll(Descendants.all(page.get(AGE_AT_ONSET), AGE_EXPLAINERS));
-        found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, explainers));
-        found.add(symptoms(page.get(SYMPTOMS)));
-        found.add(causes(page.get(CAUSES)));
+        found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true, HEADING,
+                true));
+        found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false, HEADING, true));
+        found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, AGE_EXPLAINERS, false));
+        found.add(symptoms(page.get(SYMPTOMS), parts));
+        found.add(causes(page.get(CAUSES), parts));
         if (Descendants.first(page.get(DATE), LAST_UPDATED_LINE) == null) {
             throw changed("no 'Last Updated' line in <" + DATE + ">");
         }
@@ -111,15 +109,19 @@ final class Gard2022Landmarks {
     }
 
     /**
-     * A section read from its parts (matched by {@code content}) besides its heading or explainers ({@code parts}):
-     * it shows them, or the placeholder, or (when not {@code required}) nothing; any other text in it cannot be
-     * attributed.
+     * A section read from its parts (matched by {@code content}) besides its heading or explainers (the elements
+     * {@code known} matches, only the first when {@code firstKnownOnly}): it shows them, or the placeholder, or (when
+     * not {@code required}) nothing; any other text in it cannot be attributed. One walk finds both kinds.
      */
     private static String section(Element component, Evaluator content, String contentName, boolean required,
-                                  Set<Element> parts) throws ParseException {
+                                  Evaluator known, boolean firstKnownOnly) throws ParseException {
         String name = component.normalName();
-        List<Element> contents = Descendants.all(component, content);
+        List<List<Element>> found = Gard2022Parts.all(component, content, known);
+        List<Element> contents = found.get(0);
+        Set<Element> parts = parts(null);
         parts.addAll(contents);
+        List<Element> explainers = found.get(1);
+        parts.addAll(firstKnownOnly && !explainers.isEmpty() ? explainers.subList(0, 1) : explainers);
         String outside = outside(component, parts);
         if (!outside.isEmpty() && !isPlaceholder(outside)) {
             throw unattributed(name, outside, contentName);
@@ -141,16 +143,16 @@ final class Gard2022Landmarks {
      * without a list, GARD's placeholder and nothing else beside the bar header and the generic intro. A section
      * with a list also holds the body-system navigation and view toggles, which say nothing of the disease.
      */
-    private static String symptoms(Element section) throws ParseException {
-        Element list = Descendants.first(section, Gard2022Answers.SYMPTOM_LIST);
+    private static String symptoms(Element section, Gard2022Parts found) throws ParseException {
+        Element list = found.symptomList();
         if (list != null) {
             if (Descendants.first(list, Gard2022Answers.LIST_ITEM_BUTTON) == null) {
                 throw changed(".symptom-list-container in <" + SYMPTOMS + "> holds no button.list-item");
             }
-            if (Descendants.first(section, Gard2022Answers.DROPDOWN_LIST) == null) {
+            if (found.dropdown() == null) {
                 throw changed("<" + SYMPTOMS + "> has a .symptom-list-container but no .dropdown-list");
             }
-            if (Descendants.first(section, Gard2022Answers.CAROUSEL_SLIDE) == null) {
+            if (found.slides().isEmpty()) {
                 throw changed("<" + SYMPTOMS + "> has a .symptom-list-container but no .carousel-slide");
             }
             return SYMPTOMS + ": .symptom-list-container";
@@ -168,9 +170,9 @@ final class Gard2022Landmarks {
     }
 
     /** Causes: its text paragraphs and its blocks of tabs (the placeholder sits in a text paragraph). */
-    private static String causes(Element section) throws ParseException {
-        List<Element> texts = Descendants.all(section, Gard2022Answers.CAUSES_TEXT);
-        List<Element> blocks = Descendants.all(section, Gard2022Answers.CAUSES_TABS_CONTAINER);
+    private static String causes(Element section, Gard2022Parts found) throws ParseException {
+        List<Element> texts = found.causesTexts();
+        List<Element> blocks = found.causesBlocks();
         Set<Element> parts = parts(Gard2022Answers.barHeader(section));
         parts.addAll(texts);
         parts.addAll(blocks);
