@@ -21,7 +21,8 @@ final class PageLayouts {
         sql.update("""
                 INSERT INTO page_layout (page_id, fetched_at, label, fetch_id, formats, landmarks, outline)
                 SELECT r.page_id, f.fetched_at, f.label, f.fetch_id, min(r.format) || ' ' || max(r.format),
-                       CASE WHEN count(r.landmarks) = count(*) THEN min(r.landmarks) || ' ' || max(r.landmarks) END,
+                       -- one landmark a line: the least list's, then the greatest's
+                       CASE WHEN count(r.landmarks) = count(*) THEN min(r.landmarks) || char(10) || max(r.landmarks) END,
                        CASE WHEN count(r.landmarks) = count(*)
                             THEN min(coalesce(r.outline_sha256, '')) || ' ' || max(coalesce(r.outline_sha256, '')) END
                 FROM fetch f

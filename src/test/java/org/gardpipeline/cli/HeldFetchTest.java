@@ -145,6 +145,32 @@ class HeldFetchTest {
     }
 
     @Test
+    void theReportNamesTheLandmarksThePagesLostAndGained() throws Exception {
+        assertEquals(0, run().exitCode());
+        // every page's symptom list replaced with GARD's placeholder, as a real page without symptoms shows it
+        String placeholderPage = new String(org.gardpipeline.Fixtures.bytes("gard-2022/1q-duplications"), StandardCharsets.UTF_8);
+        String placeholder = placeholderPage.substring(placeholderPage.indexOf("<app-symptoms-section"),
+                placeholderPage.indexOf("</app-symptoms-section>"));
+        fetch("2023-02-01", (i, html) -> html.substring(0, html.indexOf("<app-symptoms-section")) + placeholder
+                + html.substring(html.indexOf("</app-symptoms-section>")));
+        CommandLineRun r = run("--json");
+        assertEquals(5, r.exitCode(), r.err());
+        JsonNode held = new ObjectMapper().readTree(r.out()).get("held");
+        assertEquals(24, held.get("removed").asInt(), r.out());
+        assertEquals(24, held.get("landmark_changes").get("- app-symptoms-section: .symptom-list-container").asInt(), r.out());
+        assertEquals(24, held.get("landmark_changes").get("+ app-symptoms-section: placeholder").asInt(), r.out());
+        assertEquals(2, held.get("landmark_changes").size(), r.out());
+        assertEquals(24, held.get("layout_changed_pages").asInt(), r.out());
+        assertEquals(0, held.get("structure_changed_pages").asInt(), "the landmarks changed with the outline");
+        assertTrue(r.err().contains("  landmark - app-symptoms-section: .symptom-list-container: 24 pages"), r.err());
+        // regression: a page's layout joined its documents' lists with a space, running the last landmark of one
+        // into the first of the next on one line
+        assertEquals(0, TestDb.count(db(), "SELECT count(*) FROM page_layout WHERE landmarks LIKE '%.article app-disease-about%'"));
+        assertEquals(24, TestDb.count(db(), "SELECT count(*) FROM page_layout WHERE landmarks = "
+                + "(SELECT r.landmarks || char(10) || r.landmarks FROM parse_result r WHERE r.page_id = page_layout.page_id)"));
+    }
+
+    @Test
     void theShareIsAnOption() {
         assertEquals(0, run().exitCode());
         fetch("2023-02-01", (i, html) -> editSummary(html));
