@@ -208,6 +208,32 @@ class HeldFetchTest {
     }
 
     @Test
+    void aShellAMaintenancePageACutOffPageAndAMovedDateAreQuarantinedAndRecordNoChange() {
+        assertEquals(0, run().exitCode());
+        String maintenance = "<!DOCTYPE html><html><head></head><body><app-root ng-version=\"11.2.14\"><app-maintenance>"
+                + "<h1 class=\"title\">We are performing scheduled maintenance</h1></app-maintenance><app-footer>"
+                + "<footer>GARD</footer></app-footer></app-root></body></html>";
+        fetch("2023-02-01", (i, html) -> switch (i) {
+            case 0 -> html.substring(0, html.indexOf('>', html.indexOf("<app-disease-at-a-glance-summary")) + 1)
+                    + html.substring(html.indexOf("</app-disease-at-a-glance-summary>"));
+            case 1 -> maintenance;
+            case 2 -> html.substring(0, html.length() / 2);
+            case 3 -> html.replace("Last Updated", "Updated");
+            default -> html;
+        });
+        CommandLineRun r = run();
+        assertEquals(3, r.exitCode(), r.err());
+        assertEquals(0, events("2023-02-01"), "no page's answers are changed or removed");
+        List<String> reasons = TestDb.rows(db(), "SELECT reason FROM quarantine ORDER BY path").stream()
+                .map(row -> (String) row.get("reason")).toList();
+        assertEquals(4, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).contains("<app-disease-at-a-glance-summary> shows neither a summary nor GARD's placeholder"));
+        assertTrue(reasons.get(1).startsWith("gard-2022-html document of an unknown layout"), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("gard-2022-html page is truncated"), reasons.get(2));
+        assertTrue(reasons.get(3).contains("no 'Last Updated' line in <app-bottom-sources-date-information>"), reasons.get(3));
+    }
+
+    @Test
     void aRenamedSymptomListClassIsQuarantinedAndRecordsNoChange() {
         assertEquals(0, run().exitCode());
         fetch("2023-02-01", (i, html) -> html.replace("symptom-list-container", "symptom-list-items"));
