@@ -171,6 +171,26 @@ class HeldFetchTest {
     }
 
     @Test
+    void aCompleteFetchLackingHalfThePagesIsHeld() throws Exception {
+        assertEquals(0, run().exitCode());
+        Path half = fetch("2023-02-01", (i, html) -> html);
+        for (int i = 12; i < 24; i++) {
+            Files.delete(half.resolve(pages.get(i).getFileName()));
+        }
+        Files.writeString(half.resolve("fetch.properties"), "complete=true\n");
+        CommandLineRun r = run("--json");
+        assertEquals(5, r.exitCode(), r.err());
+        JsonNode held = new ObjectMapper().readTree(r.out()).get("held");
+        String dropped = String.join(", ", pages.subList(12, 24).stream().map(p -> "'" + p.getFileName() + "'").toList());
+        long slotsOfMissingPages = TestDb.count(db(), "SELECT count(*) FROM current_answers c JOIN pages p "
+                + "ON p.page_key = c.page_key WHERE p.slug IN (" + dropped + ")");
+        assertTrue(slotsOfMissingPages >= 24, "the dropped pages hold answers: " + slotsOfMissingPages);
+        assertEquals(slotsOfMissingPages, held.get("removed").asInt(), r.out());
+        assertEquals(0, held.get("changed").asInt(), r.out());
+        assertEquals(1, TestDb.count(db(), "SELECT count(*) FROM fetch"));
+    }
+
+    @Test
     void theShareIsAnOption() {
         assertEquals(0, run().exitCode());
         fetch("2023-02-01", (i, html) -> editSummary(html));
