@@ -20,7 +20,7 @@ final class HeldReport {
 
     static void print(PrintWriter err, FetchHeldException held) {
         FetchReview r = held.review();
-        err.println("held for review: " + held.getMessage());
+        err.println(held.getMessage());
         err.printf(Locale.ROOT, "  %d answers touched: %d changed, %d removed (%.1f%%); %d more changed or removed "
                         + "across formats (not counted); layout changed on %d pages, %d of them with the same landmarks "
                         + "(%d changed or removed answers on those)%n", r.answers(), r.changed(), r.removed(),

@@ -124,7 +124,7 @@ class HeldFetchTest {
         assertEquals(72, json.get("held").get("answers").asInt());
         assertEquals(3, json.get("held").get("examples").size());
         assertEquals(1, json.get("fetches").size(), "the fetch before, ingested earlier");
-        assertTrue(held.err().contains("held for review: fetch 2023-02-01 held for review, nothing of it committed: it "
+        assertTrue(held.err().contains("\nfetch 2023-02-01 held for review, nothing of it committed: it "
                 + "would mark " + changed + " of the 72 answers it touches as changed or removed ("), held.err());
         assertTrue(held.err().contains("example gard-"), held.err());
         assertTrue(held.err().contains("{+(edited). +}"), held.err());
@@ -208,7 +208,7 @@ class HeldFetchTest {
         fetch("2023-02-01", (i, html) -> html.replace("class=\"marker-text", "class=\"frequency-marker"));
         CommandLineRun r = run("--max-change-share", "1");
         assertEquals(5, r.exitCode(), r.err());
-        assertTrue(r.err().matches("(?s).*held for review: fetch 2023-02-01 held for review, nothing of it committed: "
+        assertTrue(r.err().matches("(?s).*fetch 2023-02-01 held for review, nothing of it committed: "
                 + "\\d+ of its \\d+ changed or removed answers are on the 24 pages whose markup changed in the same "
                 + "fetch while their landmarks did not.*"), r.err());
         assertEquals(0, events("2023-02-01"));
