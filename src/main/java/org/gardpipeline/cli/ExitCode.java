@@ -7,6 +7,8 @@ final class ExitCode {
     static final int USAGE = 2;
     static final int QUARANTINED = 3;
     static final int LOCKED = 4;
+    /** A fetch would rewrite much of the history: nothing of it was committed; a person must look. */
+    static final int HELD = 5;
 
     private ExitCode() {
     }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gardpipeline.ingest.FetchSource;
+import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
-import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,15 +40,18 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    GuardOptions guard;
+
     @Override
     public Integer call() {
         List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            List<IngestSummary> summaries = new Ingester(store)
+            IngestOutcome outcome = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(guard.guard()))
                     .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));
-            int code = IngestReport.finish(spec.commandLine().getErr(), store, summaries);
+            int code = IngestReport.finish(spec.commandLine().getErr(), store, outcome);
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code)));
             }
             return code;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.store.HistoryStore;
 
@@ -23,14 +24,19 @@ final class IngestReport {
             err.printf("fetch %s: already ingested, nothing changed%n", s.fetch().name());
             return;
         }
-        err.printf("fetch %s: %d documents, %d parsed, %d quarantined; %d added, %d changed, %d removed, %d restored "
-                        + "(%.2f s; %d documents had been parsed before)%n", s.fetch().name(), s.documents(), s.parsed(),
-                s.quarantined(), s.added(), s.changed(), s.removed(), s.restored(), s.seconds(), s.reused());
+        err.printf("fetch %s: %d documents, %d parsed, %d quarantined; %d added, %d changed, %d removed, %d restored; "
+                        + "layout changed on %d pages (%.2f s; %d documents had been parsed before)%n", s.fetch().name(),
+                s.documents(), s.parsed(), s.quarantined(), s.added(), s.changed(), s.removed(), s.restored(),
+                s.layoutChanged(), s.seconds(), s.reused());
     }
 
-    static ObjectNode json(List<IngestSummary> summaries, int exitCode) {
+    static ObjectNode json(IngestOutcome outcome, int exitCode) {
         ObjectNode root = Json.object();
         root.put("exit_code", exitCode);
+        if (outcome.held() != null) {
+            root.set("held", HeldReport.json(outcome.held()));
+        }
+        List<IngestSummary> summaries = outcome.summaries();
         ArrayNode fetches = root.putArray("fetches");
         for (IngestSummary s : summaries) {
             ObjectNode f = fetches.addObject();
@@ -48,14 +54,20 @@ final class IngestReport {
             f.put("restored", s.restored());
             f.put("seconds", s.seconds());
             f.put("reused", s.reused());
+            if (!s.alreadyIngested()) {
+                f.put("layout_changed_pages", s.layoutChanged());
+            }
         }
         return root;
     }
 
-    /** Lists the quarantined documents of the fetches just ingested; returns the exit code. */
-    static int finish(PrintWriter err, HistoryStore store, List<IngestSummary> ingested) {
+    /**
+     * Lists the quarantined documents of the fetches just ingested and reports a fetch held for review; returns the
+     * exit code, {@link ExitCode#HELD} before {@link ExitCode#QUARANTINED}.
+     */
+    static int finish(PrintWriter err, HistoryStore store, IngestOutcome outcome) {
         int quarantined = 0;
-        for (IngestSummary s : ingested) {
+        for (IngestSummary s : outcome.summaries()) {
             if (s.alreadyIngested()) {
                 continue;
             }
@@ -63,6 +75,10 @@ final class IngestReport {
                 err.printf("quarantined: %s/%s: %s%n", s.fetch().origin(), q[0], q[1]);
                 quarantined++;
             }
+        }
+        if (outcome.held() != null) {
+            HeldReport.print(err, outcome.held());
+            return ExitCode.HELD;
         }
         return quarantined > 0 ? ExitCode.QUARANTINED : ExitCode.DONE;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Page;
+import org.gardpipeline.model.ParsedPage;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Print what the parsers extract from one file, as JSON, touching no database. "
+        description = "Print what the parsers extract from one file, as JSON, touching no database, with the "
+                + "landmarks of its layout that the parser found. "
                 + "Exits 3 when the file would be quarantined, with the reason on stderr.")
 final class ParseCommand implements Callable<Integer> {
     @Spec
@@ -38,8 +40,13 @@ final class ParseCommand implements Callable<Integer> {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
         try {
-            Page page = Parsers.parse(bytes, file.getFileName().toString());
-            spec.commandLine().getOut().println(Json.write(json(page)));
+            ParsedPage parsed = Parsers.parseWithLayout(bytes, file.getFileName().toString());
+            ObjectNode json = json(parsed.page());
+            ObjectNode layout = json.putObject("layout");
+            ArrayNode landmarks = layout.putArray("landmarks");
+            parsed.layout().landmarks().forEach(landmarks::add);
+            layout.put("outline_sha256", parsed.layout().outline());
+            spec.commandLine().getOut().println(Json.write(json));
             return ExitCode.DONE;
         } catch (ParseException e) {
             spec.commandLine().getErr().println("quarantined: " + file + ": " + e.getMessage());

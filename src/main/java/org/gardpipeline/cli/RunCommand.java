@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchSource;
+import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.report.ReportWriter;
@@ -45,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    GuardOptions guard;
+
     @Option(names = "--fetch", description = "first fetch pages (--ids, --urls or --sitemap, with the options of "
             + "gard fetch) into a new fetch folder under the raw folder")
     boolean fetch;
@@ -66,8 +70,10 @@ final class RunCommand implements Callable<Integer> {
         }
         List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            List<IngestSummary> summaries = new Ingester(store).ingestAll(fetches, s -> IngestReport.print(err, s, logging));
-            if (summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
+            IngestOutcome outcome = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(guard.guard()))
+                    .ingestAll(fetches, s -> IngestReport.print(err, s, logging));
+            List<IngestSummary> summaries = outcome.summaries();
+            if (outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
             CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
@@ -77,12 +83,12 @@ final class RunCommand implements Callable<Integer> {
                 err.printf("wrote the report (%d disease pages) to %s and the feed to %s%n", report.pages(), report.folder(),
                         report.feed());
             }
-            int code = IngestReport.finish(err, store, summaries);
-            if (fetchFailed > 0) {
+            int code = IngestReport.finish(err, store, outcome);
+            if (fetchFailed > 0 && code != ExitCode.HELD) {
                 code = ExitCode.QUARANTINED;
             }
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(summaries, code)));
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code)));
             }
             return code;
         }

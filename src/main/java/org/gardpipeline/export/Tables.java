@@ -79,7 +79,10 @@ public final class Tables {
                     bool("date_changed", "the stated last-updated date differs from the previous version"),
                     bool("references_changed", "the cited references differ from the previous version"),
                     integer("from_version", "the version before the change; empty for added"),
-                    integer("to_version", "the version after the change; empty for removed")),
+                    integer("to_version", "the version after the change; empty for removed"),
+                    bool("layout_changed", "the page came in another format or markup layout (the outline of its "
+                            + "content area) in this fetch than in the fetch before that showed it; false when either "
+                            + "layout is unknown (parsed before layouts were kept)")),
                     List.of("fetch_id", "page_key", "slot_key"),
                     List.of(new ForeignKey(List.of("fetch_id"), "fetches", List.of("fetch_id")),
                             new ForeignKey(List.of("page_key"), "pages", List.of("page_key")),

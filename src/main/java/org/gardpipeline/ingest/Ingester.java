@@ -17,6 +17,8 @@ import org.gardpipeline.model.Sha256;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
+import org.gardpipeline.store.ChangeGuard;
+import org.gardpipeline.store.FetchHeldException;
 import org.gardpipeline.store.HistoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,20 @@ public final class Ingester {
     static final int READ_AHEAD = 256;
     /**
      * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
-     * taken from that parse. Both change the speed, never the result.
+     * taken from that parse (both change the speed, never the result), and which fetches are held for review
+     * rather than committed.
      */
-    public record Options(int threads, boolean reuseEarlierParses) {
+    public record Options(int threads, boolean reuseEarlierParses, ChangeGuard guard) {
         public static final Options DEFAULT = new Options(Runtime.getRuntime().availableProcessors(), true);
+
+        public Options(int threads, boolean reuseEarlierParses) {
+            this(threads, reuseEarlierParses, ChangeGuard.DEFAULT);
+        }
+
+        /** These options with another guard. */
+        public Options guardedBy(ChangeGuard other) {
+            return new Options(threads, reuseEarlierParses, other);
+        }
     }
 
     private final HistoryStore store;
@@ -52,9 +64,10 @@ public final class Ingester {
 
     /**
      * Ingests the fetches in the order given, each reported as it ends. The fetches ingested before are checked
-     * first, so that one whose files now differ is refused before any new fetch is written.
+     * first, so that one whose files now differ is refused before any new fetch is written. A fetch held for review
+     * ends the list: it and the fetches after it are left for a later run.
      */
-    public List<IngestSummary> ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
+    public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
         List<String> listings = InOrder.map(ingested, FetchSource::listingSha256, options.threads());
@@ -65,11 +78,16 @@ public final class Ingester {
         List<IngestSummary> summaries = new ArrayList<>();
         for (FetchSource source : sources) {
             // asked again: an earlier source of the same date and label may have been ingested just now
-            IngestSummary s = seenBefore.containsKey(source) ? seenBefore.get(source) : ingest(source);
+            IngestSummary s;
+            try {
+                s = seenBefore.containsKey(source) ? seenBefore.get(source) : ingest(source);
+            } catch (FetchHeldException held) {
+                return new IngestOutcome(summaries, held);
+            }
             summaries.add(s);
             report.accept(s);
         }
-        return summaries;
+        return new IngestOutcome(summaries, null);
     }
 
     public IngestSummary ingest(FetchSource source) {
@@ -106,7 +124,7 @@ public final class Ingester {
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
         try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(source.documents(),
                 d -> read(d, parsedBefore, buffers.get()), options.threads(), options.threads() * READ_AHEAD)) {
-            return store.ingest(bare, () -> documents);
+            return store.ingest(bare, () -> documents, options.guard());
         }
     }
 
@@ -147,7 +165,7 @@ public final class Ingester {
             scratch.get(bytes);
         }
         try {
-            return Document.parsed(raw.path(), hash, Parsers.parse(bytes, raw.path()));
+            return Document.parsed(raw.path(), hash, Parsers.parseWithLayout(bytes, raw.path()));
         } catch (ParseException e) {
             return Document.quarantined(raw.path(), hash, e.getMessage());
         }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param page             the parsed page, or null when quarantined or reused
  * @param quarantineReason why it could not be parsed, or null
  * @param reused           true when a document with the same bytes was parsed in an earlier ingest
+ * @param layout           the layout the page was read from, or null when the document was not parsed now
  */
-public record Document(String path, String sha256, Page page, String quarantineReason, boolean reused) {
+public record Document(String path, String sha256, Page page, String quarantineReason, boolean reused,
+                       Layout layout) {
     public Document {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
@@ -21,18 +23,21 @@ public record Document(String path, String sha256, Page page, String quarantineR
         if (outcomes != 1) {
             throw new IllegalArgumentException("a document is parsed, quarantined or reused: " + path);
         }
+        if ((page != null) != (layout != null)) {
+            throw new IllegalArgumentException("a parsed document, and only a parsed one, has a layout: " + path);
+        }
     }
 
-    public static Document parsed(String path, String sha256, Page page) {
-        return new Document(path, sha256, page, null, false);
+    public static Document parsed(String path, String sha256, ParsedPage parsed) {
+        return new Document(path, sha256, parsed.page(), null, false, parsed.layout());
     }
 
     public static Document quarantined(String path, String sha256, String reason) {
-        return new Document(path, sha256, null, reason, false);
+        return new Document(path, sha256, null, reason, false, null);
     }
 
     public static Document reused(String path, String sha256) {
-        return new Document(path, sha256, null, null, true);
+        return new Document(path, sha256, null, null, true, null);
     }
 
     public boolean isQuarantined() {

@@ -9,6 +9,7 @@ import org.gardpipeline.detect.FormatDetector;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Format;
 import org.gardpipeline.model.Page;
+import org.gardpipeline.model.ParsedPage;
 
 /** The one entry point to parsing: detects a document's format by content and runs its parser. */
 public final class Parsers {
@@ -29,6 +30,15 @@ public final class Parsers {
      * @throws ParseException with a reason a person can act on, for every input that is not a GARD page
      */
     public static Page parse(byte[] bytes, String name) throws ParseException {
+        return parseWithLayout(bytes, name).page();
+    }
+
+    /**
+     * Parses one document, with the layout it was read from (the landmarks found and its outline).
+     *
+     * @throws ParseException as {@link #parse}
+     */
+    public static ParsedPage parseWithLayout(byte[] bytes, String name) throws ParseException {
         if (bytes.length == 0) {
             throw new ParseException("empty file");
         }
@@ -42,7 +52,8 @@ public final class Parsers {
         Format format = FormatDetector.detect(text).orElseThrow(() -> new ParseException(
                 "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML or GARD question-and-answer HTML"));
         try {
-            return withUniqueSlotKeys(parserFor(format).parse(text, name));
+            ParsedPage parsed = parserFor(format).parseWithLayout(text, name);
+            return new ParsedPage(withUniqueSlotKeys(parsed.page()), parsed.layout());
         } catch (RuntimeException | StackOverflowError bug) {
             throw new ParseException(format.key() + " parser failed: " + bug, bug);
         }

@@ -35,15 +35,19 @@ final class FetchRecorder {
      * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
      * and label but other content is refused.
      */
-    IngestSummary ingest(Fetch fetch, Iterable<Document> documents) {
+    IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
         long started = System.nanoTime();
         try {
             db.setAutoCommit(false);
             try {
-                IngestSummary summary = ingestInTransaction(fetch, documents, started);
+                IngestSummary summary = ingestInTransaction(fetch, documents, guard, started);
                 db.commit();
                 LOG.debug("fetch {}: committed to {} in {} s", fetch.name(), file, summary.seconds());
                 return summary;
+            } catch (FetchHeldException e) {
+                LOG.debug("fetch {}: held for review, rolling back", fetch.name());
+                db.rollback();
+                throw e;
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("fetch {}: rolling back: {}", fetch.name(), e.toString());
                 db.rollback();
@@ -57,7 +61,8 @@ final class FetchRecorder {
         }
     }
 
-    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, long started) throws SQLException {
+    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, ChangeGuard guard, long started)
+            throws SQLException {
         if (hasFetch(fetch.fetchedAt(), fetch.label())) {
             // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
             throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
@@ -75,6 +80,13 @@ final class FetchRecorder {
             for (long slotId : affectedSlots(pages, fetch.complete())) {
                 if (!newest || changed.contains(slotId)) {
                     history.rederive(slotId);
+                }
+            }
+            if (!guard.acceptHeld()) {
+                FetchReview review = new FetchReviews(sql).review(fetchId, fetch.name());
+                Optional<String> held = guard.holdReason(review);
+                if (held.isPresent()) {
+                    throw new FetchHeldException(review, held.get());
                 }
             }
             history.indexForSearch();
@@ -167,8 +179,15 @@ final class FetchRecorder {
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
+            // counted only for a fetch ingested now: a run meets many fetches ingested before, and says nothing of them
+            int layoutChanged = 0;
+            if (!already) {
+                try (Statements sql = new Statements(db)) {
+                    layoutChanged = new PageLayouts(sql).changedPages(fetchId);
+                }
+            }
             return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9));
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9), layoutChanged);
         }
     }
 

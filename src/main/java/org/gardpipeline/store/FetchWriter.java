@@ -88,6 +88,7 @@ final class FetchWriter {
         }
         pages.addAll(reusedDocuments.flush());
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
+        new PageLayouts(sql).write(fetchId);
         return pages;
     }
 
@@ -117,13 +118,22 @@ final class FetchWriter {
         Page p = d.page();
         update("""
                 INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
-                                          title, slug, synonyms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sha256) DO UPDATE SET title = excluded.title, slug = excluded.slug, synonyms = excluded.synonyms
-                WHERE parse_result.title IS NULL AND parse_result.page_id IS NOT NULL""", d.sha256(), p == null ? null : p.format().key(),
+                                          title, slug, synonyms, landmarks, outline_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sha256) DO UPDATE SET
+                    title = CASE WHEN parse_result.title IS NULL THEN excluded.title ELSE parse_result.title END,
+                    slug = CASE WHEN parse_result.title IS NULL THEN excluded.slug ELSE parse_result.slug END,
+                    synonyms = CASE WHEN parse_result.title IS NULL THEN excluded.synonyms ELSE parse_result.synonyms END,
+                    landmarks = coalesce(parse_result.landmarks, excluded.landmarks),
+                    outline_sha256 = CASE WHEN parse_result.landmarks IS NULL THEN excluded.outline_sha256
+                                          ELSE parse_result.outline_sha256 END
+                WHERE parse_result.page_id IS NOT NULL
+                  AND (parse_result.title IS NULL OR parse_result.landmarks IS NULL)""", d.sha256(), p == null ? null : p.format().key(),
                 p != null && p.format().wholePage() ? 1 : 0, pageId,
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
-                p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p));
+                p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p),
+                d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
+                d.layout() == null ? null : d.layout().outline());
         insertFetchDocument(fetchId, d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 

@@ -88,7 +88,15 @@ public final class HistoryStore implements AutoCloseable {
      * and label but other content is refused.
      */
     public IngestSummary ingest(Fetch fetch, Iterable<Document> documents) {
-        return recorder.ingest(fetch, documents);
+        return ingest(fetch, documents, ChangeGuard.NONE);
+    }
+
+    /**
+     * Ingests one fetch unless the guard holds it for review: then nothing of it is committed and
+     * {@link FetchHeldException} says why.
+     */
+    public IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
+        return recorder.ingest(fetch, documents, guard);
     }
 
     /**

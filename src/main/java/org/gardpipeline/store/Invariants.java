@@ -53,6 +53,17 @@ final class Invariants {
                 SELECT 'fetch ' || f.fetch_id FROM fetch f
                 WHERE f.documents <> (SELECT count(*) FROM document d WHERE d.fetch_id = f.fetch_id)
                    OR f.quarantined <> (SELECT count(*) FROM document d WHERE d.fetch_id = f.fetch_id AND d.quarantine_reason IS NOT NULL)""");
+        rows(found, "page layout disagrees with the fetch's documents", """
+                SELECT DISTINCT 'fetch ' || d.fetch_id || ', page ' || r.page_id || ': no layout'
+                FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
+                WHERE r.page_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM page_layout l WHERE l.page_id = r.page_id AND l.fetch_id = d.fetch_id)
+                UNION ALL
+                SELECT 'fetch ' || l.fetch_id || ', page ' || l.page_id || ': a layout without its fetch or documents'
+                FROM page_layout l LEFT JOIN fetch f ON f.fetch_id = l.fetch_id
+                WHERE f.fetched_at IS NOT l.fetched_at OR f.label IS NOT l.label
+                   OR NOT EXISTS (SELECT 1 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
+                                  WHERE d.fetch_id = l.fetch_id AND r.page_id = l.page_id)""");
         derivedRowsMatchTheFacts(found);
         return found;
     }

@@ -62,6 +62,15 @@ class CheckAndBackupTest {
         assertTrue(r.err().contains("violation: change event points at another slot's version"), r.err());
     }
 
+    @Test
+    void aPageWithoutItsLayoutInAFetchIsAViolation() {
+        TestDb.execute(db, "DELETE FROM page_layout WHERE (page_id, fetched_at, label) = (SELECT page_id, fetched_at, label FROM page_layout LIMIT 1)");
+        CommandLineRun r = check();
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("violation: page layout disagrees with the fetch's documents: fetch "), r.err());
+        assertTrue(r.err().contains(": no layout"), r.err());
+    }
+
     /** Every column the derivation writes is compared, not only how many rows there are. */
     @ParameterizedTest
     @ValueSource(strings = {

@@ -229,6 +229,24 @@ class RunCommandTest {
     }
 
     @Test
+    void parseShowsTheLandmarksOfA2022PageAndWhichOneIsMissing() throws Exception {
+        Path file = fetch(dir, "x", "page", org.gardpipeline.Fixtures.bytes("gard-2022/caudal-regression-sequence"))
+                .resolve("page");
+        CommandLineRun r = CommandLineRun.of("parse", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode layout = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out()).get("layout");
+        assertEquals(12, layout.get("landmarks").size(), r.out());
+        assertEquals("app-symptoms-section: .symptom-list-container", layout.get("landmarks").get(8).asText());
+        assertEquals(64, layout.get("outline_sha256").asText().length());
+        Files.writeString(file, Files.readString(file).replace("app-symptoms-section", "app-symptom-list"));
+        CommandLineRun changed = CommandLineRun.of("parse", file.toString());
+        assertEquals(3, changed.exitCode());
+        assertTrue(changed.err().contains("gard-2022-html layout changed: no <app-symptoms-section> in the page"),
+                changed.err());
+    }
+
+    @Test
     void runsListsTheFetches() {
         fetch(dir.resolve("raw"), "2016-01-01", "a.txt", answerText());
         run();

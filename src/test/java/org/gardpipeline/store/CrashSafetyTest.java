@@ -88,6 +88,76 @@ class CrashSafetyTest {
                 + "transaction: " + String.join("; ", moments));
     }
 
+    /**
+     * The series with a fifth fetch that rewrites most answers (the 2022 pages re-dated, a word changed in every
+     * MedQuAD answer), which the guard holds: a run killed while it writes and rolls back that fetch, or while a
+     * run with --accept-held commits it, loses nothing. After each kill the next run holds the fetch again with the
+     * database as the uninterrupted held run left it, and --accept-held then gives the database the uninterrupted
+     * accepting run gives.
+     */
+    @Test
+    void aRunKilledWhileHoldingOrAcceptingAFetchLosesNothing() throws Exception {
+        Path raw = dir.resolve("raw");
+        FetchSeries.realSeries(raw);
+        Path fifth = Files.createDirectories(raw.resolve("2022-05-01"));
+        try (var files = Files.list(raw.resolve("2022-04-01"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String text = Files.readString(f);
+                Files.writeString(fifth.resolve(f.getFileName()), f.getFileName().toString().startsWith("medquad")
+                        ? text.replace(" the ", " a ") : text.replace("Nov. 8, 2021", "Jan. 3, 2023"));
+            }
+        }
+        Path logs = dir.resolve("logs");
+        Path reference = dir.resolve("reference/gard.sqlite");
+        long started = System.nanoTime();
+        ChildJvm heldRun = ChildJvm.gard(logs, PAUSE, run(reference, dir.resolve("reference/out")));
+        assertEquals(5, heldRun.waitFor(120), heldRun.err());
+        long heldMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(4, TestDb.count(reference, "SELECT count(*) FROM fetch"));
+        String held = TestDb.stableDump(reference);
+        Path heldCopy = dir.resolve("held.sqlite");
+        Files.copy(reference, heldCopy);
+        started = System.nanoTime();
+        ChildJvm acceptRun = ChildJvm.gard(logs, PAUSE, accepting(run(reference, dir.resolve("reference/out"))));
+        assertEquals(0, acceptRun.waitFor(120), acceptRun.err());
+        long acceptMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(5, TestDb.count(reference, "SELECT count(*) FROM fetch"));
+        String accepted = TestDb.stableDump(reference);
+
+        int kills = 6;
+        for (int i = 0; i < kills; i++) {
+            long delay = 50 + (heldMs - 50) * i / (kills - 1);
+            Path db = dir.resolve("held-kill-" + i + "/gard.sqlite");
+            Path out = dir.resolve("held-kill-" + i + "/out");
+            ChildJvm child = ChildJvm.gard(logs, PAUSE, run(db, out));
+            Thread.sleep(delay);
+            child.kill();
+            assertEquals(5, Main.execute(run(db, out)), "rerun after the kill at " + delay + " ms holds the fetch");
+            assertEquals(held, TestDb.stableDump(db), "held database after the kill at " + delay + " ms");
+            assertEquals(0, Main.execute(accepting(run(db, out))), "accepted after the kill at " + delay + " ms");
+            assertEquals(accepted, TestDb.stableDump(db), "accepted database after the kill at " + delay + " ms");
+        }
+        for (int i = 0; i < kills; i++) {
+            long delay = 50 + (acceptMs - 50) * i / (kills - 1);
+            Path db = dir.resolve("accept-kill-" + i + "/gard.sqlite");
+            Path out = dir.resolve("accept-kill-" + i + "/out");
+            Files.createDirectories(db.getParent());
+            Files.copy(heldCopy, db);
+            ChildJvm child = ChildJvm.gard(logs, PAUSE, accepting(run(db, out)));
+            Thread.sleep(delay);
+            child.kill();
+            assertEquals(0, Main.execute("check", "--db", db.toString()), "check after the kill at " + delay + " ms");
+            assertEquals(0, Main.execute(accepting(run(db, out))), "accepted after the kill at " + delay + " ms");
+            assertEquals(accepted, TestDb.stableDump(db), "accepted database after the kill at " + delay + " ms");
+        }
+    }
+
+    private static String[] accepting(String[] run) {
+        String[] args = java.util.Arrays.copyOf(run, run.length + 1);
+        args[run.length] = "--accept-held";
+        return args;
+    }
+
     private static String lastLine(String text) {
         String[] lines = text.strip().split("\n");
         return lines[lines.length - 1];

@@ -1,0 +1,68 @@
+-- The structure each parse found: the landmarks of its format that the document showed (one per line; '' for a
+-- format whose parser keeps none) and a hash of the tag-and-class outline of its content area. NULL in rows parsed
+-- before this version: their layout is unknown, and no change is said to have come with a change of layout.
+ALTER TABLE parse_result ADD COLUMN landmarks TEXT;
+ALTER TABLE parse_result ADD COLUMN outline_sha256 TEXT;
+
+-- The layout of each page in each fetch that parsed it, written with the fetch: the formats, landmarks and outlines
+-- of the page's documents there. The fetch's date and label are repeated so that a page's previous layout is one
+-- seek in the primary key, whatever order the fetches were ingested in.
+CREATE TABLE page_layout (
+    page_id    INTEGER NOT NULL REFERENCES page (page_id),
+    fetched_at TEXT    NOT NULL,
+    label      TEXT    NOT NULL,
+    fetch_id   INTEGER NOT NULL REFERENCES fetch (fetch_id),
+    formats    TEXT    NOT NULL,  -- the formats of its documents, the least and the greatest
+    landmarks  TEXT,              -- likewise; NULL when a document's layout is unknown
+    outline    TEXT,              -- likewise
+    PRIMARY KEY (page_id, fetched_at, label)
+) WITHOUT ROWID;
+CREATE INDEX page_layout_fetch ON page_layout (fetch_id);
+
+INSERT INTO page_layout (page_id, fetched_at, label, fetch_id, formats, landmarks, outline)
+SELECT r.page_id, f.fetched_at, f.label, f.fetch_id, min(r.format) || ' ' || max(r.format), NULL, NULL
+FROM fetch_document d
+JOIN parse_result r ON r.result_id = d.result_id
+JOIN fetch f ON f.fetch_id = d.fetch_id
+WHERE r.page_id IS NOT NULL
+GROUP BY f.fetch_id, r.page_id;
+
+-- Each page's layout beside the one of the fetch before in which the page was parsed (NULLs for its first).
+CREATE VIEW page_layout_changes AS
+SELECT c.fetch_id,
+       c.page_id,
+       c.formats,
+       c.landmarks,
+       c.outline,
+       p.fetch_id  AS previous_fetch_id,
+       p.formats   AS previous_formats,
+       p.landmarks AS previous_landmarks,
+       p.outline   AS previous_outline,
+       -- 1 when the page came in another format or with another outline; unknown outlines count as the same
+       coalesce(c.formats <> p.formats OR c.outline <> p.outline, 0) AS layout_changed
+FROM page_layout c
+LEFT JOIN page_layout p ON p.page_id = c.page_id
+     AND (p.fetched_at, p.label) = (SELECT p2.fetched_at, p2.label FROM page_layout p2
+                                    WHERE p2.page_id = c.page_id AND (p2.fetched_at, p2.label) < (c.fetched_at, c.label)
+                                    ORDER BY p2.fetched_at DESC, p2.label DESC LIMIT 1);
+
+DROP VIEW answer_changes;
+CREATE VIEW answer_changes AS
+SELECT e.fetch_id,
+       f.fetched_at,
+       p.page_key,
+       s.slot_key,
+       s.topic,
+       e.change,
+       e.text_changed,
+       e.date_changed,
+       e.references_changed,
+       e.from_version,
+       e.to_version,
+       -- the page came in another format or layout in this fetch than in the one before that showed it
+       coalesce((SELECT l.layout_changed FROM page_layout_changes l
+                 WHERE l.page_id = s.page_id AND l.fetch_id = e.fetch_id), 0) AS layout_changed
+FROM change_event e
+JOIN fetch f ON f.fetch_id = e.fetch_id
+JOIN slot s ON s.slot_id = e.slot_id
+JOIN page p ON p.page_id = s.page_id;

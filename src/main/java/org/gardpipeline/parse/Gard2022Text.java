@@ -1,0 +1,105 @@
+package org.gardpipeline.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+
+/** The text a reader sees in the elements of a 2022 page, and GARD's placeholder for a section it has not written. */
+final class Gard2022Text {
+    /** What GARD shows in a section it has not written yet; such a section yields no answer or fact. */
+    static final Pattern PLACEHOLDER = Pattern.compile("(?i)^This section is currently in development\\b.*");
+    /** Elements whose text is not content: button labels, tooltips, scripts (icons are empty {@code <i>}s). */
+    private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "button", "img",
+            "app-tooltip", "svg");
+    private static final Set<String> SKIPPED_CLASSES = Set.of("ghost", "read-button", "sr-only");
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "h1",
+            "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "blockquote");
+
+    private Gard2022Text() {
+    }
+
+    /**
+     * The text a reader sees in an element: block elements and double line breaks separate paragraphs
+     * (blank line), one {@code <br>} is a line break, and whitespace inside text is collapsed first so that
+     * re-indented markup reads the same. Layout copies, icons, button labels and tooltips are skipped.
+     */
+    static String blockText(Element element) {
+        StringBuilder out = new StringBuilder();
+        appendText(element, out, Set.of());
+        return out.toString();
+    }
+
+    /**
+     * The text a reader sees in an element outside the given parts (elements skipped with their subtrees), as
+     * one line: what a section shows that none of its known parts holds.
+     */
+    static String textOutside(Element element, Set<Element> parts) {
+        StringBuilder out = new StringBuilder();
+        appendText(element, out, parts);
+        return Texts.inline(out.toString());
+    }
+
+    private static void appendText(Node node, StringBuilder out, Set<Element> parts) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                out.append(t.text());
+            } else if (child instanceof Element e && !skipped(e) && !parts.contains(e)) {
+                if (e.nameIs("br")) {
+                    out.append('\n');
+                } else if (BLOCK_TAGS.contains(e.normalName())) {
+                    out.append("\n\n");
+                    appendText(e, out, parts);
+                    out.append("\n\n");
+                } else {
+                    appendText(e, out, parts);
+                }
+            }
+        }
+    }
+
+    private static boolean skipped(Element e) {
+        if (SKIPPED_TAGS.contains(e.normalName())) {
+            return true;
+        }
+        for (String c : SKIPPED_CLASSES) {
+            if (e.hasClass(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The paragraphs joined as answer text, each paragraph that is GARD's placeholder left out. */
+    static String withoutPlaceholders(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            for (String p : Texts.paragraphs(paragraph).split("\n\n")) {
+                if (!PLACEHOLDER.matcher(p).matches()) {
+                    kept.add(p);
+                }
+            }
+        }
+        return Texts.paragraphs(kept);
+    }
+
+    /** True when the element's text, read as paragraphs, holds GARD's placeholder. */
+    static boolean showsPlaceholder(Element element) {
+        for (String p : Texts.paragraphs(blockText(element)).split("\n\n")) {
+            if (PLACEHOLDER.matcher(p).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first element under the root (or the root) that the evaluator matches, else the root. */
+    static Element firstOrSelf(Element root, Evaluator evaluator) {
+        Element found = Descendants.first(root, evaluator);
+        return found == null ? root : found;
+    }
+}

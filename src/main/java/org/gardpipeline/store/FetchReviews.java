@@ -1,0 +1,150 @@
+package org.gardpipeline.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reviews a fetch inside its transaction, once its history is derived and before it is committed. */
+final class FetchReviews {
+    private final Statements sql;
+
+    FetchReviews(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** One changed or removed answer with the layout of its page in this fetch and the one before. */
+    private record Change(String pageKey, String slotKey, String change, boolean sameFormat, boolean layoutChanged,
+                          boolean drift, String landmarks, String previousLandmarks, String before, String after,
+                          String dateBefore, String dateAfter) {
+    }
+
+    /**
+     * The review of the fetch. When fewer answers change than a guard ever holds for, the figures that need a pass
+     * over every page of the fetch (the answers it shows, the pages whose layout changed) are left at 0: nobody reads
+     * them, and a fetch that changed little should cost little.
+     */
+    FetchReview review(long fetchId, String name) throws SQLException {
+        List<Change> changes = changes(fetchId);
+        boolean mayHold = changes.stream().filter(Change::sameFormat).count() >= ChangeGuard.MIN_CHANGES;
+        int observed = !mayHold ? 0 : sql.single("""
+                SELECT count(*) FROM page_layout c
+                JOIN slot s ON s.page_id = c.page_id
+                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = c.fetch_id
+                WHERE c.fetch_id = ?""", fetchId).intValue();
+        int changed = 0;
+        int removed = 0;
+        int crossFormat = 0;
+        int onDrift = 0;
+        Set<String> driftPages = new HashSet<>();
+        Map<String, Integer> landmarkChanges = new TreeMap<>();
+        Set<String> pagesSeen = new HashSet<>();
+        for (Change c : changes) {
+            if (!c.sameFormat()) {
+                crossFormat++;
+                continue;
+            }
+            if (c.change().equals("removed")) {
+                removed++;
+            } else {
+                changed++;
+            }
+            if (c.drift()) {
+                onDrift++;
+                driftPages.add(c.pageKey());
+            }
+            if (pagesSeen.add(c.pageKey())) {
+                countLandmarkChanges(c, landmarkChanges);
+            }
+        }
+        List<FetchReview.Example> examples = new ArrayList<>();
+        for (boolean drift : new boolean[] {true, false}) {
+            for (Change c : changes) {
+                if (c.sameFormat() && c.drift() == drift && examples.size() < FetchReview.EXAMPLES) {
+                    examples.add(new FetchReview.Example(c.pageKey(), c.slotKey(), c.change(), c.layoutChanged(),
+                            c.before(), c.after(), c.dateBefore(), c.dateAfter()));
+                }
+            }
+        }
+        return new FetchReview(name, observed + removed, changed, removed, crossFormat,
+                mayHold ? new PageLayouts(sql).changedPages(fetchId) : 0, driftPages.size(), onDrift, landmarkChanges,
+                examples);
+    }
+
+    /** The landmarks a page lost and gained since the fetch before, each counted once per page. */
+    private static void countLandmarkChanges(Change c, Map<String, Integer> counts) {
+        if (c.landmarks() == null || c.previousLandmarks() == null || c.landmarks().equals(c.previousLandmarks())) {
+            return;
+        }
+        Set<String> now = lines(c.landmarks());
+        Set<String> before = lines(c.previousLandmarks());
+        for (String lost : before) {
+            if (!now.contains(lost)) {
+                counts.merge("- " + lost, 1, Integer::sum);
+            }
+        }
+        for (String gained : now) {
+            if (!before.contains(gained)) {
+                counts.merge("+ " + gained, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The landmark lines of a page's layout (its documents' lists, the least and the greatest, joined). */
+    private static Set<String> lines(String landmarks) {
+        Set<String> lines = new HashSet<>(Arrays.asList(landmarks.split("\n")));
+        lines.remove("");
+        return lines;
+    }
+
+    private List<Change> changes(long fetchId) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        try (ResultSet rs = sql.query("""
+                SELECT p.page_key, s.slot_key, e.change, qf.format,
+                       (SELECT q.format FROM observation o JOIN question q ON q.question_id = o.question_id
+                         WHERE o.slot_id = e.slot_id AND o.fetch_id = e.fetch_id) AS to_format,
+                       l.fetch_id IS NOT NULL, l.formats, l.previous_formats, l.landmarks, l.previous_landmarks,
+                       l.outline, l.previous_outline, coalesce(l.layout_changed, 0), cf.answer_text, ct.answer_text,
+                       cf.last_updated, ct.last_updated
+                FROM change_event e
+                JOIN slot s ON s.slot_id = e.slot_id
+                JOIN page p ON p.page_id = s.page_id
+                JOIN version vf ON vf.version_id = e.from_version
+                JOIN content cf ON cf.content_id = vf.content_id
+                LEFT JOIN version vt ON vt.version_id = e.to_version
+                LEFT JOIN content ct ON ct.content_id = vt.content_id
+                LEFT JOIN observation obf ON obf.slot_id = vf.slot_id AND obf.fetch_id = vf.valid_from_fetch
+                LEFT JOIN question qf ON qf.question_id = obf.question_id
+                LEFT JOIN page_layout_changes l ON l.page_id = s.page_id AND l.fetch_id = e.fetch_id
+                WHERE e.fetch_id = ? AND e.change IN ('changed', 'removed')
+                ORDER BY p.page_key, s.slot_key""", fetchId)) {
+            while (rs.next()) {
+                String change = rs.getString(3);
+                String fromFormat = rs.getString(4);
+                boolean pageShown = rs.getBoolean(6);
+                // removed from a complete fetch that lacks the page: no new format came in its place
+                boolean sameFormat = change.equals("removed")
+                        ? !pageShown || fromFormat == null || rs.getString(7).contains(fromFormat)
+                        : Objects.equals(fromFormat, rs.getString(5));
+                boolean drift = pageShown && sameFormatLayout(rs.getString(7), rs.getString(8))
+                        && rs.getString(9) != null && rs.getString(9).equals(rs.getString(10))
+                        && rs.getString(11) != null && rs.getString(12) != null
+                        && !rs.getString(11).equals(rs.getString(12));
+                changes.add(new Change(rs.getString(1), rs.getString(2), change, sameFormat, rs.getInt(13) == 1, drift,
+                        rs.getString(9), rs.getString(10), rs.getString(14), rs.getString(15), rs.getString(16),
+                        rs.getString(17)));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean sameFormatLayout(String formats, String previousFormats) {
+        return formats != null && formats.equals(previousFormats);
+    }
+}
