@@ -72,7 +72,7 @@ final class Gard2022Answers {
         if (summary == null) {
             return null;
         }
-        Element heading = Descendants.first(summary, HEADING);
+        Element heading = summary.selectFirst(HEADING);
         List<String> paragraphs = new ArrayList<>();
         for (Element child : summary.children()) {
             if (child != heading) {
@@ -85,13 +85,13 @@ final class Gard2022Answers {
 
     /** The section's bar header ({@code app-bar-header}), or null. */
     static Element barHeader(Element section) {
-        return Descendants.first(section, BAR_HEADER);
+        return section.selectFirst(BAR_HEADER);
     }
 
     /** The heading a section component shows in its bar header, or the fallback when it has none. */
     private static String barHeading(Element section, String fallback) {
         Element bar = barHeader(section);
-        Element h = bar == null ? null : Descendants.first(bar, BAR_HEADING);
+        Element h = bar == null ? null : bar.selectFirst(BAR_HEADING);
         String heading = h == null ? "" : Texts.inline(h.text());
         return heading.isEmpty() ? fallback : heading;
     }
@@ -106,11 +106,11 @@ final class Gard2022Answers {
         Map<String, String> frequencies = symptomFrequencies(parts.slides());
         List<String> terms = new ArrayList<>();
         Element list = parts.symptomList();
-        for (Element item : list == null ? List.<Element>of() : Descendants.all(list, LIST_ITEM_BUTTON)) {
+        for (Element item : list == null ? List.<Element>of() : list.select(LIST_ITEM_BUTTON)) {
             terms.add(Texts.inline(item.text()));
         }
         if (terms.isEmpty() && dropdown != null) {
-            for (Element term : Descendants.all(dropdown, MAIN_TERM)) {
+            for (Element term : dropdown.select(MAIN_TERM)) {
                 terms.add(Texts.inline(term.text()));
             }
         }
@@ -140,8 +140,8 @@ final class Gard2022Answers {
     /** Lower-cased term to its synonyms, from the symptom search list (which holds every term). */
     private static Map<String, List<String>> symptomSynonyms(Element dropdown) {
         Map<String, List<String>> synonyms = new HashMap<>();
-        for (Element entry : dropdown == null ? List.<Element>of() : Descendants.all(dropdown, BUTTON)) {
-            Element term = Descendants.first(entry, MAIN_TERM);
+        for (Element entry : dropdown == null ? List.<Element>of() : dropdown.select(BUTTON)) {
+            Element term = entry.selectFirst(MAIN_TERM);
             if (term == null) {
                 continue;
             }
@@ -166,9 +166,9 @@ final class Gard2022Answers {
     private static Map<String, String> symptomFrequencies(List<Element> slides) {
         Map<String, String> frequencies = new LinkedHashMap<>();
         for (Element slide : slides) {
-            Element term = Descendants.first(slide, MEDICAL_TERM_HEADER);
-            Element marker = Descendants.first(slide, MARKER_TEXT);
-            Element frequency = marker == null ? null : Descendants.first(marker, TEXT);
+            Element term = slide.selectFirst(MEDICAL_TERM_HEADER);
+            Element marker = slide.selectFirst(MARKER_TEXT);
+            Element frequency = marker == null ? null : marker.selectFirst(TEXT);
             if (term != null && frequency != null) {
                 frequencies.putIfAbsent(Texts.inline(term.text()).toLowerCase(Locale.ROOT),
                         Texts.inline(frequency.text()));
@@ -199,16 +199,16 @@ final class Gard2022Answers {
      * second is its mobile copy.
      */
     private static void addCausesBlock(Element block, List<String> paragraphs) {
-        Element heading = Descendants.first(block, BLOCK_HEADING);
+        Element heading = block.selectFirst(BLOCK_HEADING);
         if (heading != null && heading.closest(".tab-content") == null) {
             paragraphs.add(Texts.inline(heading.text()));
         }
-        for (Element description : Descendants.all(block, TABS_DESCRIPTION)) {
+        for (Element description : block.select(TABS_DESCRIPTION)) {
             paragraphs.add(Gard2022Text.blockText(description));
         }
-        Element tabs = Descendants.first(block, UL_ROLE_TABLIST);
+        Element tabs = block.selectFirst(UL_ROLE_TABLIST);
         if (tabs != null) {
-            for (Element tab : Descendants.all(tabs, ROLE_TAB)) {
+            for (Element tab : tabs.select(ROLE_TAB)) {
                 String name = Texts.inline(tab.text());
                 if (!name.endsWith("?")) {
                     paragraphs.add(name);

@@ -39,7 +39,7 @@ final class Gard2022Components {
         // the content area is a run of the walk: from app-disease-about to the first element after its subtree
         boolean inAbout = false;
         Element afterAbout = null;
-        for (Element e : Descendants.of(doc)) {
+        for (Element e : doc.getAllElements()) {
             if (inAbout && e == afterAbout) {
                 inAbout = false;
             }

@@ -65,8 +65,8 @@ final class Gard2022Facts {
     private static List<String> ageOfOnset(Gard2022Components page) {
         Set<String> ages = new LinkedHashSet<>();
         for (Element under : within(page, Gard2022Components.AGE_AT_ONSET, ACTIVE_AGE)) {
-            Element title = Descendants.first(under, UNDER_TITLE);
-            Element range = Descendants.first(under, UNDER_UNDER_AGE_RANGE);
+            Element title = under.selectFirst(UNDER_TITLE);
+            Element range = under.selectFirst(UNDER_UNDER_AGE_RANGE);
             String name = title == null ? "" : Texts.inline(Gard2022Text.blockText(title));
             if (name.isEmpty()) {
                 continue;
@@ -80,6 +80,6 @@ final class Gard2022Facts {
     /** The elements matching inside a component; none when the page lacks the component. */
     private static List<Element> within(Gard2022Components page, String component, Evaluator evaluator) {
         Element root = page.get(component);
-        return root == null ? List.of() : Descendants.all(root, evaluator);
+        return root == null ? List.of() : root.select(evaluator);
     }
 }

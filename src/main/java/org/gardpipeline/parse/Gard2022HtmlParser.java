@@ -104,7 +104,7 @@ final class Gard2022HtmlParser implements PageParser {
     private static List<String> synonyms(Gard2022Components page) {
         Set<String> synonyms = new LinkedHashSet<>();
         for (Element dl : page.synonymLists()) {
-            Element host = Descendants.first(dl, SPAN_HOST);
+            Element host = dl.selectFirst(SPAN_HOST);
             String list = host != null ? host.text() : Gard2022Text.blockText(Gard2022Text.firstOrSelf(dl, DD));
             for (String synonym : list.split(";")) {
                 String s = Texts.inline(synonym);

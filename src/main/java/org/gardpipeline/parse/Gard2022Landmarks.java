@@ -80,11 +80,11 @@ final class Gard2022Landmarks {
         found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, AGE_EXPLAINERS, false));
         found.add(symptoms(page.get(SYMPTOMS), parts));
         found.add(causes(page.get(CAUSES), parts));
-        if (Descendants.first(page.get(DATE), LAST_UPDATED_LINE) == null) {
+        if (page.get(DATE).selectFirst(LAST_UPDATED_LINE) == null) {
             throw changed("no 'Last Updated' line in <" + DATE + ">");
         }
         found.add(DATE + ": Last Updated");
-        if (Descendants.first(page.get(SOURCES), Gard2022Sources.ARTICLE) == null) {
+        if (page.get(SOURCES).selectFirst(Gard2022Sources.ARTICLE) == null) {
             throw changed("no .article in <" + SOURCES + ">");
         }
         found.add(SOURCES + ": .article");
@@ -96,7 +96,7 @@ final class Gard2022Landmarks {
     }
 
     private static Element heading(Element component) {
-        return Descendants.first(component, HEADING);
+        return component.selectFirst(HEADING);
     }
 
     /** The summary: a heading and, after it, the summary text or the placeholder. */
@@ -146,7 +146,7 @@ final class Gard2022Landmarks {
     private static String symptoms(Element section, Gard2022Parts found) throws ParseException {
         Element list = found.symptomList();
         if (list != null) {
-            if (Descendants.first(list, Gard2022Answers.LIST_ITEM_BUTTON) == null) {
+            if (list.selectFirst(Gard2022Answers.LIST_ITEM_BUTTON) == null) {
                 throw changed(".symptom-list-container in <" + SYMPTOMS + "> holds no button.list-item");
             }
             if (found.dropdown() == null) {
@@ -158,7 +158,7 @@ final class Gard2022Landmarks {
             return SYMPTOMS + ": .symptom-list-container";
         }
         Set<Element> parts = parts(Gard2022Answers.barHeader(section));
-        parts.addAll(Descendants.all(section, SYMPTOMS_INTRO));
+        parts.addAll(section.select(SYMPTOMS_INTRO));
         String outside = outside(section, parts);
         if (outside.isEmpty() && Gard2022Text.showsPlaceholder(section)) {
             return SYMPTOMS + ": placeholder";

@@ -46,7 +46,7 @@ record Gard2022Parts(List<Element> symptomLists, List<Element> dropdowns, List<E
         if (root == null) {
             return found;
         }
-        for (Element e : Descendants.of(root)) {
+        for (Element e : root.getAllElements()) {
             for (int i = 0; i < evaluators.length; i++) {
                 if (evaluators[i].matches(root, e)) {
                     found.get(i).add(e);

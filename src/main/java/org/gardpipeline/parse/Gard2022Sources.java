@@ -33,7 +33,7 @@ final class Gard2022Sources {
     static LocalDate lastUpdated(Gard2022Components page) throws ParseException {
         Element bottom = page.get(Gard2022Components.DATE);
         Element where = bottom != null ? bottom : page.get(Gard2022Components.ABOUT);
-        for (Element p : Descendants.all(where, LAST_UPDATED_LINE)) {
+        for (Element p : where.select(LAST_UPDATED_LINE)) {
             Matcher m = LAST_UPDATED.matcher(Texts.inline(p.text()));
             if (m.find()) {
                 return date(m);
@@ -64,7 +64,7 @@ final class Gard2022Sources {
      */
     static List<Reference> references(Gard2022Components page) {
         Element sources = page.get(Gard2022Components.SOURCES);
-        Element article = sources == null ? null : Descendants.first(sources, ARTICLE);
+        Element article = sources == null ? null : sources.selectFirst(ARTICLE);
         if (article == null) {
             return List.of();
         }
@@ -74,7 +74,7 @@ final class Gard2022Sources {
         boolean contentReferences = false;
         for (Node node : article.childNodes()) {
             if (node instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
-                for (Element li : Descendants.all(e, LI)) {
+                for (Element li : e.select(LI)) {
                     addReference(references, Gard2022Text.blockText(li), hrefs(li));
                 }
             } else if (node instanceof Element e && (e.nameIs("b") || e.nameIs("strong"))
@@ -101,7 +101,7 @@ final class Gard2022Sources {
         if (e.hasAttr("href")) {
             hrefs.add(e.attr("href"));
         }
-        for (Element a : Descendants.all(e, A_HREF)) {
+        for (Element a : e.select(A_HREF)) {
             if (a != e) {
                 hrefs.add(a.attr("href"));
             }

@@ -99,7 +99,7 @@ final class Gard2022Text {
 
     /** The first element under the root (or the root) that the evaluator matches, else the root. */
     static Element firstOrSelf(Element root, Evaluator evaluator) {
-        Element found = Descendants.first(root, evaluator);
+        Element found = root.selectFirst(evaluator);
         return found == null ? root : found;
     }
 }
