@@ -17,8 +17,6 @@ final class Gard2022Text {
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "button", "img",
             "app-tooltip", "svg");
     private static final Set<String> SKIPPED_CLASSES = Set.of("ghost", "read-button", "sr-only");
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "h1",
-            "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "blockquote");
 
     private Gard2022Text() {
     }
@@ -51,7 +49,7 @@ final class Gard2022Text {
             } else if (child instanceof Element e && !skipped(e) && !parts.contains(e)) {
                 if (e.nameIs("br")) {
                     out.append('\n');
-                } else if (BLOCK_TAGS.contains(e.normalName())) {
+                } else if (HtmlBlocks.isBlock(e)) {
                     out.append("\n\n");
                     appendText(e, out, parts);
                     out.append("\n\n");

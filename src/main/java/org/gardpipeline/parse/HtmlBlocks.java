@@ -43,6 +43,7 @@ final class HtmlBlocks {
         }
     }
 
+    /** The HTML elements that begin a new paragraph of what a reader sees: the one list of the parsers. */
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body",
             "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
@@ -56,6 +57,11 @@ final class HtmlBlocks {
     private static final Evaluator HEADER_OR_FOOTER = QueryParser.parse("header, footer");
     /** Line breaks and tabs inside a text node read as one space. */
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+
+    /** True for an element that starts a paragraph of its own. */
+    static boolean isBlock(Element e) {
+        return BLOCK_TAGS.contains(e.normalName());
+    }
 
     private HtmlBlocks() {
     }
@@ -97,7 +103,7 @@ final class HtmlBlocks {
                 text.append(LINE_BREAKS.matcher(t.getWholeText()).replaceAll(" "));
             } else if (node instanceof Element e && e.nameIs("br")) {
                 text.append('\n');
-            } else if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
+            } else if (node instanceof Element e && isBlock(e)) {
                 flush();
                 open.push(e);
             }
@@ -105,7 +111,7 @@ final class HtmlBlocks {
 
         @Override
         public void tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
+            if (node instanceof Element e && isBlock(e)) {
                 flush();
                 open.pop();
             }
