@@ -4,28 +4,53 @@
 ALTER TABLE parse_result ADD COLUMN landmarks TEXT;
 ALTER TABLE parse_result ADD COLUMN outline_sha256 TEXT;
 
--- The layout of each page in each fetch that parsed it, written with the fetch: the formats, landmarks and outlines
--- of the page's documents there. The fetch's date and label are repeated so that a page's previous layout is one
--- seek in the primary key, whatever order the fetches were ingested in.
-CREATE TABLE page_layout (
+-- Each distinct layout a page came in: the formats, landmarks and outlines of its documents in one fetch (the
+-- least and the greatest of each). A few hundred distinct layouts serve every page of every fetch, so a fetch
+-- adds a small row per page, not its landmarks again. layout_key holds the three, NULLs marked, to find one.
+CREATE TABLE layout (
+    layout_id  INTEGER PRIMARY KEY,
+    formats    TEXT NOT NULL,
+    landmarks  TEXT,              -- one landmark a line; NULL when a document's layout is unknown
+    outline    TEXT,              -- likewise
+    layout_key TEXT NOT NULL UNIQUE
+);
+
+-- The layout of each page in each fetch that parsed it, written with the fetch. The fetch's date and label are
+-- repeated so that a page's previous layout is one seek in the primary key, whatever order the fetches were
+-- ingested in.
+CREATE TABLE page_fetch_layout (
     page_id    INTEGER NOT NULL REFERENCES page (page_id),
     fetched_at TEXT    NOT NULL,
     label      TEXT    NOT NULL,
     fetch_id   INTEGER NOT NULL REFERENCES fetch (fetch_id),
-    formats    TEXT    NOT NULL,  -- the formats of its documents, the least and the greatest
-    landmarks  TEXT,              -- likewise; NULL when a document's layout is unknown
-    outline    TEXT,              -- likewise
+    layout_id  INTEGER NOT NULL REFERENCES layout (layout_id),
     PRIMARY KEY (page_id, fetched_at, label)
 ) WITHOUT ROWID;
-CREATE INDEX page_layout_fetch ON page_layout (fetch_id);
+CREATE INDEX page_fetch_layout_fetch ON page_fetch_layout (fetch_id);
 
-INSERT INTO page_layout (page_id, fetched_at, label, fetch_id, formats, landmarks, outline)
-SELECT r.page_id, f.fetched_at, f.label, f.fetch_id, min(r.format) || ' ' || max(r.format), NULL, NULL
-FROM fetch_document d
-JOIN parse_result r ON r.result_id = d.result_id
-JOIN fetch f ON f.fetch_id = d.fetch_id
-WHERE r.page_id IS NOT NULL
-GROUP BY f.fetch_id, r.page_id;
+CREATE VIEW page_layout AS
+SELECT pl.page_id, pl.fetched_at, pl.label, pl.fetch_id, l.formats, l.landmarks, l.outline
+FROM page_fetch_layout pl
+JOIN layout l ON l.layout_id = pl.layout_id;
+
+-- The fetches stored before this version: their pages' formats are known, their landmarks and outlines not.
+INSERT OR IGNORE INTO layout (formats, landmarks, outline, layout_key)
+SELECT DISTINCT formats, NULL, NULL, formats || char(30) || char(31) || char(30) || char(31)
+FROM (SELECT min(r.format) || ' ' || max(r.format) AS formats
+      FROM fetch_document d
+      JOIN parse_result r ON r.result_id = d.result_id
+      WHERE r.page_id IS NOT NULL
+      GROUP BY d.fetch_id, r.page_id);
+
+INSERT INTO page_fetch_layout (page_id, fetched_at, label, fetch_id, layout_id)
+SELECT x.page_id, x.fetched_at, x.label, x.fetch_id, l.layout_id
+FROM (SELECT r.page_id, f.fetched_at, f.label, f.fetch_id, min(r.format) || ' ' || max(r.format) AS formats
+      FROM fetch_document d
+      JOIN parse_result r ON r.result_id = d.result_id
+      JOIN fetch f ON f.fetch_id = d.fetch_id
+      WHERE r.page_id IS NOT NULL
+      GROUP BY f.fetch_id, r.page_id) x
+JOIN layout l ON l.layout_key = x.formats || char(30) || char(31) || char(30) || char(31);
 
 -- Each page's layout beside the one of the fetch before in which the page was parsed (NULLs for its first).
 CREATE VIEW page_layout_changes AS

@@ -57,10 +57,10 @@ final class Invariants {
                 SELECT DISTINCT 'fetch ' || d.fetch_id || ', page ' || r.page_id || ': no layout'
                 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
                 WHERE r.page_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM page_layout l WHERE l.page_id = r.page_id AND l.fetch_id = d.fetch_id)
+                  AND NOT EXISTS (SELECT 1 FROM page_fetch_layout l WHERE l.page_id = r.page_id AND l.fetch_id = d.fetch_id)
                 UNION ALL
                 SELECT 'fetch ' || l.fetch_id || ', page ' || l.page_id || ': a layout without its fetch or documents'
-                FROM page_layout l LEFT JOIN fetch f ON f.fetch_id = l.fetch_id
+                FROM page_fetch_layout l LEFT JOIN fetch f ON f.fetch_id = l.fetch_id
                 WHERE f.fetched_at IS NOT l.fetched_at OR f.label IS NOT l.label
                    OR NOT EXISTS (SELECT 1 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
                                   WHERE d.fetch_id = l.fetch_id AND r.page_id = l.page_id)""");

@@ -64,7 +64,7 @@ class CheckAndBackupTest {
 
     @Test
     void aPageWithoutItsLayoutInAFetchIsAViolation() {
-        TestDb.execute(db, "DELETE FROM page_layout WHERE (page_id, fetched_at, label) = (SELECT page_id, fetched_at, label FROM page_layout LIMIT 1)");
+        TestDb.execute(db, "DELETE FROM page_fetch_layout WHERE (page_id, fetched_at, label) = (SELECT page_id, fetched_at, label FROM page_fetch_layout LIMIT 1)");
         CommandLineRun r = check();
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("violation: page layout disagrees with the fetch's documents: fetch "), r.err());

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gardpipeline.SiteEdits;
 import org.gardpipeline.TestDb;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * fetch leaves the database as it was and an accepted one gives the history an unguarded ingest gives.
  */
 class HeldFetchTest {
-    private static final Path SITE = Path.of("src/test/resources/gard-2022-series");
-    private static final Pattern LAST_UPDATED = Pattern.compile("(Last Updated:\\s*(?:<[^>]*>\\s*)*)([A-Z][a-z]+\\.? \\d{1,2}, \\d{4})");
     private static final String FIRST = "2023-01-01";
 
     @TempDir
@@ -44,10 +39,7 @@ class HeldFetchTest {
 
     @BeforeEach
     void listPages() throws IOException {
-        try (Stream<Path> s = Files.list(SITE)) {
-            pages = s.sorted().toList();
-        }
-        assertEquals(24, pages.size());
+        pages = SiteEdits.seriesPages();
         fetch(FIRST, (i, html) -> html);
     }
 
@@ -61,16 +53,7 @@ class HeldFetchTest {
 
     /** A fetch folder under raw/ of the series, each page passed through {@code edit} (index, html). */
     private Path fetch(String name, BiFunction<Integer, String, String> edit) {
-        try {
-            Path folder = Files.createDirectories(raw().resolve(name));
-            for (int i = 0; i < pages.size(); i++) {
-                String html = Files.readString(pages.get(i), StandardCharsets.UTF_8);
-                Files.writeString(folder.resolve(pages.get(i).getFileName()), edit.apply(i, html), StandardCharsets.UTF_8);
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SiteEdits.fetch(raw(), name, pages, edit);
     }
 
     private CommandLineRun run(String... more) {
@@ -79,17 +62,7 @@ class HeldFetchTest {
         return CommandLineRun.of(args);
     }
 
-    private static String moveDate(String html) {
-        Matcher m = LAST_UPDATED.matcher(html);
-        assertTrue(m.find(), "page without a Last Updated date");
-        return html.substring(0, m.start(2)) + "Jan. 3, 2023" + html.substring(m.end(2));
-    }
 
-    private static String editSummary(String html) {
-        int at = html.indexOf(". ", html.indexOf("Summary") + 200);
-        assertTrue(at > 0, "page without a summary sentence");
-        return html.substring(0, at) + " (edited)" + html.substring(at);
-    }
 
     private long events(String fetchedAt) {
         return TestDb.count(db(), "SELECT count(*) FROM answer_changes WHERE fetched_at = '" + fetchedAt + "'");
@@ -98,7 +71,7 @@ class HeldFetchTest {
     @Test
     void anEditorialRoundOfASixthOfTheAnswersIsCommitted() {
         assertEquals(0, run().exitCode());
-        fetch("2023-02-01", (i, html) -> i % 6 == 0 ? moveDate(html) : html); // 4 pages: 12 of 72 answers re-dated
+        fetch("2023-02-01", (i, html) -> i % 6 == 0 ? SiteEdits.moveDate(html) : html); // 4 pages: 12 of 72 answers re-dated
         CommandLineRun r = run();
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(12, TestDb.count(db(), "SELECT count(*) FROM date_only_changes WHERE fetched_at = '2023-02-01'"));
@@ -109,7 +82,7 @@ class HeldFetchTest {
     void aFetchEditingAThirdOfTheAnswersIsHeldLeavingTheDatabaseByteForByteAndAcceptedGivesTheUnguardedHistory()
             throws Exception {
         assertEquals(0, run().exitCode());
-        fetch("2023-02-01", (i, html) -> editSummary(html)); // a sentence of each summary (those it lands in)
+        fetch("2023-02-01", (i, html) -> SiteEdits.editSummary(html)); // a sentence of each summary (those it lands in)
         byte[] before = Files.readAllBytes(db());
 
         CommandLineRun held = run("--json");
@@ -193,7 +166,7 @@ class HeldFetchTest {
     @Test
     void theShareIsAnOption() {
         assertEquals(0, run().exitCode());
-        fetch("2023-02-01", (i, html) -> editSummary(html));
+        fetch("2023-02-01", (i, html) -> SiteEdits.editSummary(html));
         assertEquals(0, run("--max-change-share", "0.5").exitCode());
         CommandLineRun bad = run("--max-change-share", "20");
         assertEquals(2, bad.exitCode());
@@ -285,9 +258,9 @@ class HeldFetchTest {
     @Test
     void aChangeOnAPageWhoseLayoutChangedSaysSo() {
         assertEquals(0, run().exitCode());
-        fetch("2023-02-01", (i, html) -> i == 0 ? moveDate(html).replace("<app-causes-container",
+        fetch("2023-02-01", (i, html) -> i == 0 ? SiteEdits.moveDate(html).replace("<app-causes-container",
                 "<div class=\"causes-frame\"><app-causes-container").replace("</app-causes-container>",
-                "</app-causes-container></div>") : i == 1 ? moveDate(html) : html);
+                "</app-causes-container></div>") : i == 1 ? SiteEdits.moveDate(html) : html);
         assertEquals(0, run().exitCode());
         String wrapped = pages.get(0).getFileName().toString();
         List<java.util.Map<String, Object>> rows = TestDb.rows(db(), "SELECT p.slug, c.layout_changed FROM answer_changes c "

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.gardpipeline.SiteEdits;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * fetches remove pages.
  */
 class SiteSeriesTest {
-    private static final Path SITE = Path.of("src/test/resources/gard-2022-series");
-    private static final Pattern LAST_UPDATED = Pattern.compile("(Last Updated:\\s*(?:<[^>]*>\\s*)*)([A-Z][a-z]+\\.? \\d{1,2}, \\d{4})");
 
     private static final Ingester.Options ACCEPT_HELD =
             Ingester.Options.DEFAULT.guardedBy(new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true));
@@ -39,36 +32,12 @@ class SiteSeriesTest {
 
     @BeforeEach
     void listPages() throws IOException {
-        try (Stream<Path> s = Files.list(SITE)) {
-            pages = s.sorted().toList();
-        }
-        assertEquals(24, pages.size());
+        pages = SiteEdits.seriesPages();
     }
 
     /** A fetch folder of the pages, each passed through {@code edit} (index, html). */
     private Path fetch(String name, List<Path> which, java.util.function.BiFunction<Integer, String, String> edit) {
-        try {
-            Path folder = Files.createDirectories(dir.resolve("raw").resolve(name));
-            for (int i = 0; i < which.size(); i++) {
-                String html = Files.readString(which.get(i), StandardCharsets.UTF_8);
-                Files.writeString(folder.resolve(which.get(i).getFileName()), edit.apply(i, html), StandardCharsets.UTF_8);
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String moveDate(String html) {
-        Matcher m = LAST_UPDATED.matcher(html);
-        assertTrue(m.find(), "page without a Last Updated date");
-        return html.substring(0, m.start(2)) + "Jan. 3, 2023" + html.substring(m.end(2));
-    }
-
-    private static String editSummary(String html) {
-        int at = html.indexOf(". ", html.indexOf("Summary") + 200);
-        assertTrue(at > 0, "page without a summary sentence");
-        return html.substring(0, at) + " (edited)" + html.substring(at);
+        return SiteEdits.fetch(dir.resolve("raw"), name, which, edit);
     }
 
     private Path ingestInOrder(String name, List<Path> fetches, Boolean... complete) {
@@ -99,10 +68,10 @@ class SiteSeriesTest {
     @Test
     void threeFetchesIngestedAsThreeOneTwoGiveTheTimelineOfOneTwoThree() {
         Path one = fetch("2023-01-01", pages, (i, html) -> html);
-        Path two = fetch("2023-02-01", pages, (i, html) -> i % 10 == 0 ? editSummary(html) : html);
+        Path two = fetch("2023-02-01", pages, (i, html) -> i % 10 == 0 ? SiteEdits.editSummary(html) : html);
         Path three = fetch("2023-03-01", pages, (i, html) -> {
-            String edited = i % 10 == 0 ? editSummary(html) : html;
-            return i % 7 == 0 ? moveDate(edited) : edited;
+            String edited = i % 10 == 0 ? SiteEdits.editSummary(html) : html;
+            return i % 7 == 0 ? SiteEdits.moveDate(edited) : edited;
         });
         Path inOrder = ingestInOrder("in-order", List.of(one, two, three));
         Path backfilled = ingestInOrder("backfilled", List.of(three, one, two));
