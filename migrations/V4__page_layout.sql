@@ -52,24 +52,27 @@ FROM (SELECT r.page_id, f.fetched_at, f.label, f.fetch_id, min(r.format) || ' ' 
       GROUP BY f.fetch_id, r.page_id) x
 JOIN layout l ON l.layout_key = x.formats || char(30) || char(31) || char(30) || char(31);
 
--- Each page's layout beside the one of the fetch before in which the page was parsed (NULLs for its first).
+-- Each page's layout beside the one of the fetch before in which the page was parsed (NULLs for its first). On the
+-- tables, not on page_layout, so that a query for one fetch or page seeks rather than reads every fetch's layouts.
 CREATE VIEW page_layout_changes AS
 SELECT c.fetch_id,
        c.page_id,
-       c.formats,
-       c.landmarks,
-       c.outline,
-       p.fetch_id  AS previous_fetch_id,
-       p.formats   AS previous_formats,
-       p.landmarks AS previous_landmarks,
-       p.outline   AS previous_outline,
+       lc.formats,
+       lc.landmarks,
+       lc.outline,
+       p.fetch_id   AS previous_fetch_id,
+       lp.formats   AS previous_formats,
+       lp.landmarks AS previous_landmarks,
+       lp.outline   AS previous_outline,
        -- 1 when the page came in another format or with another outline; unknown outlines count as the same
-       coalesce(c.formats <> p.formats OR c.outline <> p.outline, 0) AS layout_changed
-FROM page_layout c
-LEFT JOIN page_layout p ON p.page_id = c.page_id
-     AND (p.fetched_at, p.label) = (SELECT p2.fetched_at, p2.label FROM page_layout p2
+       coalesce(lc.formats <> lp.formats OR lc.outline <> lp.outline, 0) AS layout_changed
+FROM page_fetch_layout c
+JOIN layout lc ON lc.layout_id = c.layout_id
+LEFT JOIN page_fetch_layout p ON p.page_id = c.page_id
+     AND (p.fetched_at, p.label) = (SELECT p2.fetched_at, p2.label FROM page_fetch_layout p2
                                     WHERE p2.page_id = c.page_id AND (p2.fetched_at, p2.label) < (c.fetched_at, c.label)
-                                    ORDER BY p2.fetched_at DESC, p2.label DESC LIMIT 1);
+                                    ORDER BY p2.fetched_at DESC, p2.label DESC LIMIT 1)
+LEFT JOIN layout lp ON lp.layout_id = p.layout_id;
 
 DROP VIEW answer_changes;
 CREATE VIEW answer_changes AS

@@ -34,7 +34,7 @@ final class FetchReviews {
         List<Change> changes = changes(fetchId);
         boolean mayHold = changes.stream().filter(Change::sameFormat).count() >= ChangeGuard.MIN_CHANGES;
         int observed = !mayHold ? 0 : sql.single("""
-                SELECT count(*) FROM page_layout c
+                SELECT count(*) FROM page_fetch_layout c
                 JOIN slot s ON s.page_id = c.page_id
                 JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = c.fetch_id
                 WHERE c.fetch_id = ?""", fetchId).intValue();
@@ -109,8 +109,8 @@ final class FetchReviews {
                 SELECT p.page_key, s.slot_key, e.change, qf.format,
                        (SELECT q.format FROM observation o JOIN question q ON q.question_id = o.question_id
                          WHERE o.slot_id = e.slot_id AND o.fetch_id = e.fetch_id) AS to_format,
-                       l.fetch_id IS NOT NULL, l.formats, l.previous_formats, l.landmarks, l.previous_landmarks,
-                       l.outline, l.previous_outline, coalesce(l.layout_changed, 0), cf.answer_text, ct.answer_text,
+                       cl.page_id IS NOT NULL, lc.formats, lp.formats, lc.landmarks, lp.landmarks, lc.outline, lp.outline,
+                       coalesce(lc.formats <> lp.formats OR lc.outline <> lp.outline, 0), cf.answer_text, ct.answer_text,
                        cf.last_updated, ct.last_updated
                 FROM change_event e
                 JOIN slot s ON s.slot_id = e.slot_id
@@ -121,7 +121,16 @@ final class FetchReviews {
                 LEFT JOIN content ct ON ct.content_id = vt.content_id
                 LEFT JOIN observation obf ON obf.slot_id = vf.slot_id AND obf.fetch_id = vf.valid_from_fetch
                 LEFT JOIN question qf ON qf.question_id = obf.question_id
-                LEFT JOIN page_layout_changes l ON l.page_id = s.page_id AND l.fetch_id = e.fetch_id
+                -- the page's layout in this fetch and in the one before that parsed it, as page_layout_changes has
+                -- them, sought here by key: a join with the view would read every fetch's layouts
+                JOIN fetch f ON f.fetch_id = e.fetch_id
+                LEFT JOIN page_fetch_layout cl ON cl.page_id = s.page_id AND cl.fetched_at = f.fetched_at AND cl.label = f.label
+                LEFT JOIN layout lc ON lc.layout_id = cl.layout_id
+                LEFT JOIN page_fetch_layout pl ON pl.page_id = s.page_id
+                     AND (pl.fetched_at, pl.label) = (SELECT p2.fetched_at, p2.label FROM page_fetch_layout p2
+                                                      WHERE p2.page_id = s.page_id AND (p2.fetched_at, p2.label) < (f.fetched_at, f.label)
+                                                      ORDER BY p2.fetched_at DESC, p2.label DESC LIMIT 1)
+                LEFT JOIN layout lp ON lp.layout_id = pl.layout_id
                 WHERE e.fetch_id = ? AND e.change IN ('changed', 'removed')
                 ORDER BY p.page_key, s.slot_key""", fetchId)) {
             while (rs.next()) {
