@@ -111,16 +111,15 @@ final class Gard2022Landmarks {
     /**
      * A section read from its parts (matched by {@code content}) besides its heading or explainers (the elements
      * {@code known} matches, only the first when {@code firstKnownOnly}): it shows them, or the placeholder, or (when
-     * not {@code required}) nothing; any other text in it cannot be attributed. One walk finds both kinds.
+     * not {@code required}) nothing; any other text in it cannot be attributed.
      */
     private static String section(Element component, Evaluator content, String contentName, boolean required,
                                   Evaluator known, boolean firstKnownOnly) throws ParseException {
         String name = component.normalName();
-        List<List<Element>> found = Gard2022Parts.all(component, content, known);
-        List<Element> contents = found.get(0);
+        List<Element> contents = component.select(content);
         Set<Element> parts = parts(null);
         parts.addAll(contents);
-        List<Element> explainers = found.get(1);
+        List<Element> explainers = component.select(known);
         parts.addAll(firstKnownOnly && !explainers.isEmpty() ? explainers.subList(0, 1) : explainers);
         String outside = outside(component, parts);
         if (!outside.isEmpty() && !isPlaceholder(outside)) {
