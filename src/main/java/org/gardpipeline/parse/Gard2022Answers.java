@@ -22,7 +22,7 @@ final class Gard2022Answers {
     private static final Pattern SYNONYM_LABEL = Pattern.compile("(?i)^Synonyms?:\\s*");
     // Selectors are compiled once and only run inside one component: parsing them per call costs time, and
     // descendant combinators over the whole page (with their per-thread memo) cost more than the parse.
-    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator MAIN_TERM = QueryParser.parse(".main-term");
     private static final Evaluator BAR_HEADER = QueryParser.parse("app-bar-header");
     private static final Evaluator BAR_HEADING = QueryParser.parse("h1, h2, h3");

@@ -35,13 +35,10 @@ import org.jsoup.select.QueryParser;
 final class Gard2022Landmarks {
     private static final String CHANGED = "gard-2022-html layout changed: ";
     private static final String UPDATE = "; the parser must learn the new markup before this page can be read";
-    /** The heading of a section (its first), which names it and is no part of its content. */
-    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     /** The age section's generic explainers: its question and definition, the legend, the data source. */
     private static final Evaluator AGE_EXPLAINERS = QueryParser.parse(".left, .lower-text, .onset-footer");
     /** The generic sentences under the symptoms bar ("This list does not include every symptom."). */
     private static final Evaluator SYMPTOMS_INTRO = QueryParser.parse(".header-sub");
-    private static final Evaluator LAST_UPDATED_LINE = QueryParser.parse("p:containsOwn(Last Updated)");
 
     /**
      * An empty Angular comment saved with a space after its '<' ("&lt; !----&gt;"), which a parser reads as text; the
@@ -74,13 +71,13 @@ final class Gard2022Landmarks {
         }
         found.add("/diseases/<id>/<slug> link");
         found.add(summary(page.get(SUMMARY)));
-        found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true, HEADING,
-                true));
-        found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false, HEADING, true));
+        found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true,
+                Gard2022Answers.HEADING, true));
+        found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false, Gard2022Answers.HEADING, true));
         found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, AGE_EXPLAINERS, false));
         found.add(symptoms(page.get(SYMPTOMS), parts));
         found.add(causes(page.get(CAUSES), parts));
-        if (page.get(DATE).selectFirst(LAST_UPDATED_LINE) == null) {
+        if (page.get(DATE).selectFirst(Gard2022Sources.LAST_UPDATED_LINE) == null) {
             throw changed("no 'Last Updated' line in <" + DATE + ">");
         }
         found.add(DATE + ": Last Updated");
@@ -95,8 +92,9 @@ final class Gard2022Landmarks {
         return new ParseException(CHANGED + what + UPDATE);
     }
 
+    /** The heading of a section (its first), which names it and is no part of its content. */
     private static Element heading(Element component) {
-        return component.selectFirst(HEADING);
+        return component.selectFirst(Gard2022Answers.HEADING);
     }
 
     /** The summary: a heading and, after it, the summary text or the placeholder. */

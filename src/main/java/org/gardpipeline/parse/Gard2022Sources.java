@@ -20,7 +20,7 @@ final class Gard2022Sources {
             Pattern.compile("(?i)Last Updated:?\\s*([A-Za-z]+)\\.?\\s*(\\d{1,2}),?\\s*(\\d{4})");
     private static final Pattern REFERENCE_LABEL = Pattern.compile("(?i)^References?:\\s*");
     static final Evaluator ARTICLE = QueryParser.parse(".article");
-    private static final Evaluator LAST_UPDATED_LINE = QueryParser.parse("p:containsOwn(Last Updated)");
+    static final Evaluator LAST_UPDATED_LINE = QueryParser.parse("p:containsOwn(Last Updated)");
     private static final Evaluator LI = QueryParser.parse("li");
     private static final Evaluator A_HREF = QueryParser.parse("a[href]");
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
