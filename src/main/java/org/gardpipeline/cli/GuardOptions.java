@@ -16,10 +16,11 @@ final class GuardOptions {
     boolean acceptHeld;
 
     ChangeGuard guard() {
-        if (!(maxChangeShare >= 0 && maxChangeShare <= 1)) {
+        try {
+            return new ChangeGuard(maxChangeShare, acceptHeld);
+        } catch (IllegalArgumentException e) {
             throw new UsageException("--max-change-share " + maxChangeShare + " is not a share: give a number from 0 "
                     + "to 1, such as 0.2 for a fifth of the answers");
         }
-        return new ChangeGuard(maxChangeShare, acceptHeld);
     }
 }

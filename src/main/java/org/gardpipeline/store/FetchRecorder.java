@@ -82,15 +82,16 @@ final class FetchRecorder {
                     history.rederive(slotId);
                 }
             }
+            int layoutChanged = new PageLayouts(sql).changedPages(fetchId);
             if (!guard.acceptHeld()) {
-                FetchReview review = new FetchReviews(sql).review(fetchId, fetch.name());
+                FetchReview review = new FetchReviews(sql).review(fetchId, fetch.name(), layoutChanged);
                 Optional<String> held = guard.holdReason(review);
                 if (held.isPresent()) {
                     throw new FetchHeldException(review, held.get());
                 }
             }
             history.indexForSearch();
-            return finish(fetch, fetchId, started);
+            return finish(fetch, fetchId, started, layoutChanged);
         }
     }
 
@@ -101,10 +102,10 @@ final class FetchRecorder {
         return later == 0;
     }
 
-    private IngestSummary finish(Fetch fetch, long fetchId, long started) throws SQLException {
+    private IngestSummary finish(Fetch fetch, long fetchId, long started, int layoutChanged) throws SQLException {
         double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
         Sql.update(db, "UPDATE fetch SET seconds = ? WHERE fetch_id = ?", seconds, fetchId);
-        return summary(fetch, fetchId, false);
+        return summary(fetch, fetchId, false, layoutChanged);
     }
 
     private IngestSummary alreadyIngested(Fetch fetch, String listingSha256) throws SQLException {
@@ -129,7 +130,7 @@ final class FetchRecorder {
             // the same bytes, in files listed for the first time, or copied or touched since
             Sql.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", listingSha256, fetchId);
         }
-        return summary(fetch, fetchId, true);
+        return summary(fetch, fetchId, true, 0);
     }
 
     /**
@@ -143,7 +144,7 @@ final class FetchRecorder {
         try {
             Long fetchId = Sql.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
                     fetch.fetchedAt(), fetch.label(), listingSha256);
-            return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true));
+            return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true, 0));
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }
@@ -173,19 +174,16 @@ final class FetchRecorder {
         return slots;
     }
 
-    private IngestSummary summary(Fetch fetch, long fetchId, boolean already) throws SQLException {
+    /**
+     * The fetch's summary; {@code layoutChanged} is counted only for a fetch ingested now (a run meets many fetches
+     * ingested before, and says nothing of them).
+     */
+    private IngestSummary summary(Fetch fetch, long fetchId, boolean already, int layoutChanged) throws SQLException {
         try (PreparedStatement ps = Sql.prepare(db, """
                 SELECT documents, parsed, quarantined, added, changed, removed, restored, coalesce(seconds, 0), reused
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            // counted only for a fetch ingested now: a run meets many fetches ingested before, and says nothing of them
-            int layoutChanged = 0;
-            if (!already) {
-                try (Statements sql = new Statements(db)) {
-                    layoutChanged = new PageLayouts(sql).changedPages(fetchId);
-                }
-            }
             return new IngestSummary(fetch, fetchId, already, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                     rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9), layoutChanged);
         }

@@ -26,11 +26,11 @@ final class FetchReviews {
     }
 
     /**
-     * The review of the fetch. When fewer answers change than a guard ever holds for, the figures that need a pass
-     * over every page of the fetch (the answers it shows, the pages whose layout changed) are left at 0: nobody reads
-     * them, and a fetch that changed little should cost little.
+     * The review of the fetch, whose pages' layouts changed on {@code layoutChangedPages} pages. When fewer answers
+     * change than a guard ever holds for, the answers it shows (a pass over every page of the fetch) are left at 0:
+     * nobody reads them, and a fetch that changed little should cost little.
      */
-    FetchReview review(long fetchId, String name) throws SQLException {
+    FetchReview review(long fetchId, String name, int layoutChangedPages) throws SQLException {
         List<Change> changes = changes(fetchId);
         boolean mayHold = changes.stream().filter(Change::sameFormat).count() >= ChangeGuard.MIN_CHANGES;
         int observed = !mayHold ? 0 : sql.single("""
@@ -73,7 +73,7 @@ final class FetchReviews {
             }
         }
         return new FetchReview(name, observed + removed, changed, removed, crossFormat,
-                mayHold ? new PageLayouts(sql).changedPages(fetchId) : 0, driftPages.size(), onDrift, landmarkChanges,
+                layoutChangedPages, driftPages.size(), onDrift, landmarkChanges,
                 examples);
     }
 
