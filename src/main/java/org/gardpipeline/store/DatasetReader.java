@@ -137,6 +137,6 @@ final class DatasetReader {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+        return StoreException.cannot(what, file, e);
     }
 }

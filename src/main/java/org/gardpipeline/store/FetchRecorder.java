@@ -222,6 +222,6 @@ final class FetchRecorder {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+        return StoreException.cannot(what, file, e);
     }
 }

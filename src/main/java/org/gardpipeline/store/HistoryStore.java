@@ -225,7 +225,7 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+        return StoreException.cannot(what, file, e);
     }
 
     @Override

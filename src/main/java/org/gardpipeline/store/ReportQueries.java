@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reads behind the HTML report, the change feed and the provenance of the Data Package. Kept apart from
- * {@link HistoryStore}, which writes; every list comes in a stable order, so that two reports of one
- * database are byte-identical.
+ * The reads behind the HTML report, the change feed and the provenance of the Data Package. Every list comes in
+ * a stable order, so that two reports of one database are byte-identical.
  */
 public final class ReportQueries {
     private final HistoryStore store;
@@ -177,6 +176,6 @@ public final class ReportQueries {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + store.file() + ": " + e.getMessage(), false, e);
+        return StoreException.cannot(what, store.file(), e);
     }
 }

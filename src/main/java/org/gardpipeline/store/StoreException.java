@@ -13,6 +13,11 @@ public class StoreException extends RuntimeException {
         this(message, usageError, null);
     }
 
+    /** A failed read or write of the database ("cannot read fetches in gard.sqlite: ..."); exit 1. */
+    static StoreException cannot(String what, java.nio.file.Path file, java.sql.SQLException e) {
+        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
+    }
+
     /** True when the user can fix it by changing the command (exit 2), false for failures (exit 1). */
     public boolean isUsageError() {
         return usageError;
