@@ -3,6 +3,7 @@ package org.gardpipeline.diff;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,7 +43,7 @@ public record ChangeSummary(String olderDate, String newerDate, List<String> ref
     }
 
     public boolean dateChanged() {
-        return olderDate == null ? newerDate != null : !olderDate.equals(newerDate);
+        return !Objects.equals(olderDate, newerDate);
     }
 
     public boolean referencesChanged() {

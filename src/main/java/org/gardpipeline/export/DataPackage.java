@@ -130,10 +130,9 @@ final class DataPackage {
         }
         ArrayNode pk = schema.putArray("primaryKey");
         t.primaryKey().forEach(pk::add);
-        // The Table Schema profile wants at least one foreign key when the property is there.
-        ArrayNode fks = t.foreignKeys().isEmpty() ? JSON.createArrayNode() : schema.putArray("foreignKeys");
+        // made with the first key: the Table Schema profile refuses an empty list of foreign keys
         for (Table.ForeignKey fk : t.foreignKeys()) {
-            ObjectNode node = fks.addObject();
+            ObjectNode node = schema.withArrayProperty("foreignKeys").addObject();
             ArrayNode fields2 = node.putArray("fields");
             fk.fields().forEach(fields2::add);
             ObjectNode ref = node.putObject("reference");

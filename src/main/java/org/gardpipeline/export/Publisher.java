@@ -1,6 +1,8 @@
 package org.gardpipeline.export;
 
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
+import org.gardpipeline.model.Format;
 
 /**
  * Who published the documents of a format, and under which licence: what the Data Package must say so that
@@ -10,12 +12,12 @@ import java.util.List;
 enum Publisher {
     /** GARD's own pages and answers: works of the US government (NIH/NCATS), in the public domain in the US. */
     GARD("NIH Genetic and Rare Diseases Information Center (GARD)", "https://rarediseases.info.nih.gov",
-            List.of("answer-text", "gard-2022-html", "qa-html"),
+            EnumSet.of(Format.ANSWER_TEXT, Format.GARD_2022_HTML, Format.QA_HTML),
             new Licence("other-pd", "U.S. Government Work (public domain in the United States, 17 U.S.C. 105)",
                     "https://www.usa.gov/government-works")),
     /** MedQuAD's GARD question-answer pairs, redistributed by its authors under CC BY 4.0. */
     MEDQUAD("MedQuAD (Ben Abacha and Demner-Fushman, 2019), built from GARD question-and-answer pages",
-            "https://github.com/abachaa/MedQuAD", List.of("medquad-xml"),
+            "https://github.com/abachaa/MedQuAD", EnumSet.of(Format.MEDQUAD_XML),
             new Licence("CC-BY-4.0", "Creative Commons Attribution 4.0 International",
                     "https://creativecommons.org/licenses/by/4.0/"));
 
@@ -25,10 +27,10 @@ enum Publisher {
 
     private final String title;
     private final String path;
-    private final List<String> formats;
+    private final Set<Format> formats;
     private final Licence licence;
 
-    Publisher(String title, String path, List<String> formats, Licence licence) {
+    Publisher(String title, String path, Set<Format> formats, Licence licence) {
         this.title = title;
         this.path = path;
         this.formats = formats;
@@ -47,10 +49,10 @@ enum Publisher {
         return licence;
     }
 
-    /** The publisher of a document format; every format the parsers know has one. */
+    /** The publisher of a document format, by its key; every format the parsers know has one. */
     static Publisher of(String format) {
         for (Publisher p : values()) {
-            if (p.formats.contains(format)) {
+            if (p.formats.stream().anyMatch(f -> f.key().equals(format))) {
                 return p;
             }
         }
