@@ -2,14 +2,10 @@ package org.gardpipeline.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -48,7 +44,7 @@ public final class CsvExporter {
         checkAsOf(span);
         Path temp = null;
         try {
-            temp = temporaryFolder(out);
+            temp = OutputFiles.hiddenFolder(out, ".export-", "");
             long rows = writeTables(temp);
             DataPackage.write(temp.resolve(DataPackage.FILE), Tables.ALL, span, new ReportQueries(store).origins(), toolVersion,
                     options);
@@ -57,7 +53,7 @@ public final class CsvExporter {
         } catch (IOException e) {
             throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), false, e);
         } finally {
-            deleteQuietly(temp);
+            OutputFiles.deleteQuietly(temp);
         }
     }
 
@@ -66,16 +62,6 @@ public final class CsvExporter {
         if (options.asOf() != null && (first == null || options.asOf().compareTo(first.substring(0, 10)) < 0)) {
             throw new ExportException("--as-of " + options.asOf() + " is before the first fetch"
                     + (first == null ? " (the database holds none)" : " (" + first + ")"), true, null);
-        }
-    }
-
-    /** The hidden folder the files are written to before they are moved in; fails early when out is unusable. */
-    private static Path temporaryFolder(Path out) {
-        try {
-            Files.createDirectories(out);
-            return Files.createTempDirectory(out, ".export-");
-        } catch (IOException e) {
-            throw new ExportException("cannot write to output folder " + out + ": " + e, true, e);
         }
     }
 
@@ -179,29 +165,8 @@ public final class CsvExporter {
     private static void moveAll(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                try {
-                    Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
+                OutputFiles.move(f, to.resolve(f.getFileName()));
             }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temporary folder is harmless: it is hidden and the next export makes its own.
         }
     }
 }

@@ -2,21 +2,16 @@ package org.gardpipeline.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.gardpipeline.export.ExportException;
+import org.gardpipeline.export.OutputFiles;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;
 import org.gardpipeline.store.ReportQueries;
@@ -49,7 +44,7 @@ public final class ReportWriter {
         Path temp = null;
         Path feedTemp = null;
         try {
-            temp = temporaryFolder(out);
+            temp = OutputFiles.hiddenFolder(out, ".report-", "the report ");
             long bytes = write(temp.resolve(Html.STYLE_FILE), Html.STYLE);
             bytes += write(temp.resolve("index.html"), IndexPage.html(fetches, queries.changeCounts(), changes, pageFiles,
                     toolVersion));
@@ -59,21 +54,21 @@ public final class ReportWriter {
                 DiseasePage html = new DiseasePage(page, queries.versions(page), queries.removals(page), queries.references(page));
                 bytes += write(temp.resolve(e.getValue()), html.html(toolVersion));
             }
-            feedTemp = readable(Files.createTempFile(out, ".changes-", ".atom"), "rw-r--r--");
+            feedTemp = OutputFiles.hiddenFile(out, ".changes-", ".atom");
             try (OutputStream feed = Files.newOutputStream(feedTemp)) {
                 ChangeFeed.write(feed, changes, fetches.isEmpty() ? null : fetches.get(fetches.size() - 1).fetchedAt(),
                         pageFiles, FOLDER, toolVersion);
             }
             bytes += Files.size(feedTemp);
             Path feed = out.resolve(ChangeFeed.FILE);
-            move(feedTemp, feed);
+            OutputFiles.move(feedTemp, feed);
             replaceFolder(temp, out.resolve(FOLDER));
             return new Result(out.resolve(FOLDER), feed, pageFiles.size(), bytes);
         } catch (IOException e) {
             throw new ExportException("cannot write the report to " + out + ": " + e, false, e);
         } finally {
-            deleteQuietly(temp);
-            deleteQuietly(feedTemp);
+            OutputFiles.deleteQuietly(temp);
+            OutputFiles.deleteQuietly(feedTemp);
         }
     }
 
@@ -98,33 +93,10 @@ public final class ReportWriter {
         return files;
     }
 
-    /**
-     * Temporary files are made private to their owner, but the report and feed are made to be published, as
-     * the CSV files are: they get the permissions of an ordinary file or folder.
-     */
-    private static Path readable(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException notPosix) {
-            // Other file systems have no such bits to set.
-        }
-        return path;
-    }
-
     private static long write(Path file, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Files.write(file, bytes);
         return bytes.length;
-    }
-
-    /** The hidden folder the report is written to first; fails early, with one line, when out is unusable. */
-    private static Path temporaryFolder(Path out) {
-        try {
-            Files.createDirectories(out);
-            return readable(Files.createTempDirectory(out, ".report-"), "rwxr-xr-x");
-        } catch (IOException e) {
-            throw new ExportException("cannot write the report to output folder " + out + ": " + e, true, e);
-        }
     }
 
     /**
@@ -135,38 +107,16 @@ public final class ReportWriter {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + "-old-" + fresh.getFileName());
-            move(target, old);
+            OutputFiles.move(target, old);
         }
         try {
-            move(fresh, target);
+            OutputFiles.move(fresh, target);
         } catch (IOException e) {
             if (old != null) {
-                move(old, target);
+                OutputFiles.move(old, target);
             }
             throw e;
         }
-        deleteQuietly(old);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null || !Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover hidden folder is harmless: the next report makes its own and the report never links to it.
-        }
+        OutputFiles.deleteQuietly(old);
     }
 }
