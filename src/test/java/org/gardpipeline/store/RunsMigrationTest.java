@@ -1,0 +1,89 @@
+package org.gardpipeline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.gardpipeline.Fixtures;
+import org.gardpipeline.TestDb;
+import org.gardpipeline.cli.CommandLineRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database of the release before runs (schema 4) migrates in place to the same history: every table and view
+ * it had, now a table or a view, gives the same rows with the same columns, its CSV export is byte for byte the
+ * one that release wrote, and every check holds. The database and its dump are described beside them.
+ */
+class RunsMigrationTest {
+    private static final String DIR = "databases/schema-4-history/";
+
+    @TempDir
+    Path dir;
+
+    private Path migrated() {
+        Path db = dir.resolve("gard.sqlite");
+        try {
+            Files.write(db, Fixtures.bytes(DIR + "gard.sqlite"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        HistoryStore.open(db).close();
+        return db;
+    }
+
+    @Test
+    void everyRelationOfBeforeGivesTheSameRows() throws IOException {
+        String before;
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(Fixtures.bytes(DIR + "relations.txt.gz")))) {
+            before = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path db = migrated();
+        List<RelationDump.Relation> relations = new ArrayList<>();
+        for (String line : before.split("\n")) {
+            if (line.startsWith("== ")) {
+                relations.add(RelationDump.Relation.parse(line));
+            }
+        }
+        assertEquals(30, relations.size());
+        for (RelationDump.Relation r : relations) {
+            String expected = before.substring(before.indexOf(r.header() + "\n"));
+            int next = expected.indexOf("\n== ");
+            expected = next < 0 ? expected : expected.substring(0, next + 1);
+            assertEquals(expected, RelationDump.rows(db, r), r.name());
+        }
+    }
+
+    @Test
+    void theExportIsTheOneThatReleaseWrote() throws IOException {
+        Path db = migrated();
+        Path out = dir.resolve("out");
+        CommandLineRun export = CommandLineRun.of("export", "--db", db.toString(), "--out", out.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        List<String> files;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources", DIR, "csv"))) {
+            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(7, files.size());
+        for (String name : files) {
+            assertEquals(new String(Fixtures.bytes(DIR + "csv/" + name), StandardCharsets.UTF_8),
+                    Files.readString(out.resolve(name), StandardCharsets.UTF_8), name);
+        }
+    }
+
+    @Test
+    void theMigratedDatabasePassesEveryCheck() {
+        Path db = migrated();
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(List.of(), store.check());
+        }
+        assertEquals(5, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+    }
+}
