@@ -76,7 +76,7 @@ final class FetchRecorder {
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);
             // after an older fetch every affected slot is derived again
-            Set<Long> changed = newest ? history.changedBy(fetchId) : Set.of();
+            Set<Long> changed = newest ? history.changedByNewest() : Set.of();
             for (long slotId : affectedSlots(pages, fetch.complete())) {
                 if (!newest || changed.contains(slotId)) {
                     history.rederive(slotId);

@@ -34,10 +34,11 @@ final class FetchReviews {
         List<Change> changes = changes(fetchId);
         boolean mayHold = changes.stream().filter(Change::sameFormat).count() >= ChangeGuard.MIN_CHANGES;
         int observed = !mayHold ? 0 : sql.single("""
-                SELECT count(*) FROM page_fetch_layout c
+                SELECT count(*) FROM fetch f
+                JOIN page_layout_run_span c ON f.position BETWEEN c.first_position AND c.last_position
                 JOIN slot s ON s.page_id = c.page_id
-                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = c.fetch_id
-                WHERE c.fetch_id = ?""", fetchId).intValue();
+                JOIN observation_run_span o ON o.slot_id = s.slot_id AND f.position BETWEEN o.first_position AND o.last_position
+                WHERE f.fetch_id = ?""", fetchId).intValue();
         int changed = 0;
         int removed = 0;
         int crossFormat = 0;
@@ -107,8 +108,8 @@ final class FetchReviews {
         List<Change> changes = new ArrayList<>();
         try (ResultSet rs = sql.query("""
                 SELECT p.page_key, s.slot_key, e.change, qf.format,
-                       (SELECT q.format FROM observation o JOIN question q ON q.question_id = o.question_id
-                         WHERE o.slot_id = e.slot_id AND o.fetch_id = e.fetch_id) AS to_format,
+                       (SELECT q.format FROM observation_run_span o JOIN question q ON q.question_id = o.question_id
+                         WHERE o.slot_id = e.slot_id AND f.position BETWEEN o.first_position AND o.last_position) AS to_format,
                        cl.page_id IS NOT NULL, lc.formats, lp.formats, lc.landmarks, lp.landmarks, lc.outline, lp.outline,
                        coalesce(lc.formats <> lp.formats OR lc.outline <> lp.outline, 0), cf.answer_text, ct.answer_text,
                        cf.last_updated, ct.last_updated
@@ -119,17 +120,17 @@ final class FetchReviews {
                 JOIN content cf ON cf.content_id = vf.content_id
                 LEFT JOIN version vt ON vt.version_id = e.to_version
                 LEFT JOIN content ct ON ct.content_id = vt.content_id
-                LEFT JOIN observation obf ON obf.slot_id = vf.slot_id AND obf.fetch_id = vf.valid_from_fetch
+                -- a version starts a run of its slot
+                LEFT JOIN observation_run obf ON obf.slot_id = vf.slot_id AND obf.first_fetch = vf.valid_from_fetch
                 LEFT JOIN question qf ON qf.question_id = obf.question_id
-                -- the page's layout in this fetch and in the one before that parsed it, as page_layout_changes has
-                -- them, sought here by key: a join with the view would read every fetch's layouts
+                -- the page's layout in this fetch and in the one before that parsed it (the run that starts last before
+                -- this fetch), as page_layout_changes has them, sought here by key
                 JOIN fetch f ON f.fetch_id = e.fetch_id
-                LEFT JOIN page_fetch_layout cl ON cl.page_id = s.page_id AND cl.fetched_at = f.fetched_at AND cl.label = f.label
+                LEFT JOIN page_layout_run_span cl ON cl.page_id = s.page_id AND f.position BETWEEN cl.first_position AND cl.last_position
                 LEFT JOIN layout lc ON lc.layout_id = cl.layout_id
-                LEFT JOIN page_fetch_layout pl ON pl.page_id = s.page_id
-                     AND (pl.fetched_at, pl.label) = (SELECT p2.fetched_at, p2.label FROM page_fetch_layout p2
-                                                      WHERE p2.page_id = s.page_id AND (p2.fetched_at, p2.label) < (f.fetched_at, f.label)
-                                                      ORDER BY p2.fetched_at DESC, p2.label DESC LIMIT 1)
+                LEFT JOIN page_layout_run_span pl ON pl.page_id = s.page_id
+                     AND pl.first_position = (SELECT max(p2.first_position) FROM page_layout_run_span p2
+                                              WHERE p2.page_id = s.page_id AND p2.first_position < f.position)
                 LEFT JOIN layout lp ON lp.layout_id = pl.layout_id
                 WHERE e.fetch_id = ? AND e.change IN ('changed', 'removed')
                 ORDER BY p.page_key, s.slot_key""", fetchId)) {

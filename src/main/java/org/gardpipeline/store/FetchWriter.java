@@ -38,25 +38,44 @@ final class FetchWriter {
         this.newestFetch = newestFetch;
     }
 
-    /** The fetch's row; its content hash and counts are filled in by {@link #completeFetch} once its documents are written. */
+    /**
+     * The fetch's row, placed in date order (the fetches after it move one place on); its content hash and counts
+     * are filled in by {@link #completeFetch} once its documents are written.
+     */
     long insertFetch(Fetch fetch) throws SQLException {
+        if (!newestFetch) {
+            update("UPDATE fetch SET position = position + 1 WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
+                    fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+        }
         return single("""
                 INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
-                                   documents, parsed, quarantined)
-                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0) RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
-                fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString());
+                                   documents, parsed, quarantined, position)
+                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0,
+                        (SELECT count(*) + 1 FROM fetch WHERE fetched_at < ? OR (fetched_at = ? AND label < ?)))
+                RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
+                fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString(), fetch.fetchedAt(), fetch.fetchedAt(),
+                fetch.label());
     }
 
     void completeFetch(long fetchId, String contentSha256, int documents, int quarantined, int reused) throws SQLException {
-        update("UPDATE fetch SET content_sha256 = ?, documents = ?, parsed = ?, quarantined = ?, reused = ? WHERE fetch_id = ?",
-                contentSha256, documents, documents - quarantined, quarantined, reused, fetchId);
+        update("""
+                UPDATE fetch SET content_sha256 = ?, documents = ?, parsed = ?, quarantined = ?, reused = ?,
+                    formats = coalesce((SELECT group_concat(format, ' ' ORDER BY format) FROM (
+                                           SELECT DISTINCT r.format FROM temp.staged_document d
+                                           JOIN parse_result r ON r.result_id = d.result_id WHERE r.format IS NOT NULL)), '')
+                WHERE fetch_id = ?""", contentSha256, documents, documents - quarantined, quarantined, reused, fetchId);
     }
 
-    /** Writes the documents and returns the ids of the pages the fetch parsed. */
+    /**
+     * Writes the documents and returns the ids of the pages the fetch parsed. What the fetch showed is staged as
+     * it is read, and merged into the runs at the end.
+     */
     Set<Long> writeDocuments(long fetchId, Fetch fetch, Iterable<Document> documents) throws SQLException {
+        Runs.stageAnew(sql);
         Set<Long> pages = new LinkedHashSet<>();
         FetchContentHash hash = new FetchContentHash();
-        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch, fetchId, newestFetch);
+        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch,
+                single("SELECT position FROM fetch WHERE fetch_id = ?", fetchId), newestFetch);
         int written = 0;
         int quarantined = 0;
         int reused = 0;
@@ -78,17 +97,22 @@ final class FetchWriter {
                 List<String> unused = CitationCheck.unusedReferences(d.page());
                 for (Answer a : d.page().answers()) {
                     long slotId = slot(pageId, a);
-                    observe(fetchId, slotId, content(a), a.question(), d.page().format().key());
-                    note(slotId, fetchId, "dangling_citation", CitationCheck.danglingCitations(a, d.page()));
-                    note(slotId, fetchId, "unused_reference", unused);
+                    observe(slotId, content(a), a.question(), d.page().format().key());
+                    note(slotId, "dangling_citation", CitationCheck.danglingCitations(a, d.page()));
+                    note(slotId, "unused_reference", unused);
                 }
             }
-            insertDocument(fetchId, d, pageId);
+            insertDocument(d, pageId);
             pauseForTest(fetch, written);
         }
         pages.addAll(reusedDocuments.flush());
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
-        new PageLayouts(sql).write(fetchId);
+        new PageLayouts(sql).stage();
+        Runs.storeNoteSets(sql);
+        Runs.Place place = Runs.Place.of(sql, fetchId);
+        for (Runs runs : Runs.values()) {
+            runs.record(sql, place);
+        }
         return pages;
     }
 
@@ -114,7 +138,7 @@ final class FetchWriter {
     }
 
     /** Records the document in the fetch, with its parse result (kept once per distinct bytes). */
-    private void insertDocument(long fetchId, Document d, Long pageId) throws SQLException {
+    private void insertDocument(Document d, Long pageId) throws SQLException {
         Page p = d.page();
         update("""
                 INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
@@ -134,14 +158,13 @@ final class FetchWriter {
                 p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p),
                 d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
                 d.layout() == null ? null : d.layout().outline());
-        insertFetchDocument(fetchId, d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
+        insertFetchDocument(d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 
-    private void insertFetchDocument(long fetchId, String path, long resultId) throws SQLException {
+    private void insertFetchDocument(String path, long resultId) throws SQLException {
         update("INSERT OR IGNORE INTO document_path (path) VALUES (?)", path);
-        update("""
-                INSERT INTO fetch_document (fetch_id, path_id, result_id)
-                VALUES (?, (SELECT path_id FROM document_path WHERE path = ?), ?)""", fetchId, path, resultId);
+        update("INSERT INTO temp.staged_document (path_id, result_id) VALUES ((SELECT path_id FROM document_path WHERE path = ?), ?)",
+                path, resultId);
     }
 
     private static String json(Page p) {
@@ -210,19 +233,17 @@ final class FetchWriter {
     }
 
     /**
-     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, fetched_at,
-     * label) saw: its names are that fetch's, which an older fetch must not overwrite.
+     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, label) saw: its names are that fetch's, which an older fetch must not overwrite.
      */
     static final String SEEN_LATER = """
             EXISTS (SELECT 1 FROM parse_result r
-                    JOIN fetch_document d ON d.result_id = r.result_id
-                    JOIN fetch f ON f.fetch_id = d.fetch_id
-                    WHERE r.page_id = %s AND (f.fetched_at > ? OR (f.fetched_at = ? AND f.label > ?)))""";
+                    JOIN document_run_span d ON d.result_id = r.result_id
+                    WHERE r.page_id = %s
+                      AND d.last_position > (SELECT position FROM fetch WHERE fetched_at = ? AND label = ?))""";
 
     /** Titles and names are kept as the newest fetch that saw the page shows them. */
     private boolean isNewestSighting(long pageId, Fetch fetch) throws SQLException {
-        return newestFetch || single("SELECT " + SEEN_LATER.formatted("?"), pageId, fetch.fetchedAt(), fetch.fetchedAt(),
-                fetch.label()) == 0;
+        return newestFetch || single("SELECT " + SEEN_LATER.formatted("?"), pageId, fetch.fetchedAt(), fetch.label()) == 0;
     }
 
     private void describe(long pageId, Page p) throws SQLException {
@@ -255,29 +276,39 @@ final class FetchWriter {
                 a.lastUpdated() == null ? null : a.lastUpdated().toString(), hash.text(), hash.references(),
                 wordCount(a.text()));
         if (!a.references().isEmpty()) {
-            // an answer cites about seven references: one statement for them all, not one each
-            update("""
-                    INSERT INTO content_reference (content_id, number, citation, url, pmid, doi)
-                    SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
-                    FROM json_each(?) ORDER BY key""", contentId, referencesJson(a.references()));
+            update("UPDATE content SET reference_list_id = ? WHERE content_id = ?", referenceList(hash.references(), a), contentId);
         }
         return contentId;
     }
 
-    private void note(long slotId, long fetchId, String kind, List<String> details) throws SQLException {
+    /** The answer's reference list, stored once however many contents carry it. */
+    private long referenceList(String sha256, Answer a) throws SQLException {
+        Long id = single("SELECT list_id FROM reference_list WHERE sha256 = ?", sha256);
+        if (id != null) {
+            return id;
+        }
+        long listId = single("INSERT INTO reference_list (sha256) VALUES (?) RETURNING list_id", sha256);
+        // an answer cites about seven references: one statement for them all, not one each
+        update("""
+                INSERT INTO reference_list_item (list_id, number, citation, url, pmid, doi)
+                SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+                FROM json_each(?) ORDER BY key""", listId, referencesJson(a.references()));
+        return listId;
+    }
+
+    private void note(long slotId, String kind, List<String> details) throws SQLException {
         for (String detail : details) {
-            update("INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail) VALUES (?, ?, ?, ?)",
-                    slotId, fetchId, kind, detail);
+            update("INSERT OR IGNORE INTO temp.staged_note (slot_id, kind, detail) VALUES (?, ?, ?)", slotId, kind, detail);
         }
     }
 
     /** Two documents of one fetch for one page: the later path's answer stands for the fetch. */
-    private void observe(long fetchId, long slotId, long contentId, String question, String format) throws SQLException {
+    private void observe(long slotId, long contentId, String question, String format) throws SQLException {
         update("INSERT OR IGNORE INTO question (text, format) VALUES (?, ?)", question, format);
         update("""
-                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
-                VALUES (?, ?, ?, (SELECT question_id FROM question WHERE text = ? AND format = ?))""",
-                slotId, fetchId, contentId, question, format);
+                INSERT OR REPLACE INTO temp.staged_observation (slot_id, content_id, question_id)
+                VALUES (?, ?, (SELECT question_id FROM question WHERE text = ? AND format = ?))""",
+                slotId, contentId, question, format);
     }
 
     private static int wordCount(String text) {

@@ -31,7 +31,7 @@ final class HistoryQueries {
     List<String[]> quarantined(long fetchId) throws SQLException {
         List<String[]> rows = new ArrayList<>();
         try (PreparedStatement ps = Sql.prepare(db,
-                "SELECT path, quarantine_reason FROM document WHERE fetch_id = ? AND quarantine_reason IS NOT NULL ORDER BY path",
+                "SELECT path, reason FROM quarantine WHERE fetch_id = ? ORDER BY path",
                 fetchId);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

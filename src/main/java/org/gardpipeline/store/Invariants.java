@@ -64,6 +64,15 @@ final class Invariants {
                 WHERE f.fetched_at IS NOT l.fetched_at OR f.label IS NOT l.label
                    OR NOT EXISTS (SELECT 1 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
                                   WHERE d.fetch_id = l.fetch_id AND r.page_id = l.page_id)""");
+        for (Runs runs : Runs.values()) {
+            rows(found, "runs", runs.violations());
+        }
+        rows(found, "fetches out of date order", """
+                SELECT 'fetch ' || f.fetch_id || ' is at place ' || f.position || ', not ' || (SELECT count(*) FROM fetch f2
+                       WHERE f2.fetched_at < f.fetched_at OR (f2.fetched_at = f.fetched_at AND f2.label <= f.label))
+                FROM fetch f
+                WHERE f.position IS NOT (SELECT count(*) FROM fetch f2
+                                         WHERE f2.fetched_at < f.fetched_at OR (f2.fetched_at = f.fetched_at AND f2.label <= f.label))""");
         derivedRowsMatchTheFacts(found);
         return found;
     }

@@ -157,12 +157,8 @@ public final class ReportQueries {
     public List<FetchOrigin> origins() {
         List<FetchOrigin> rows = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("""
-                SELECT f.fetch_id, f.fetched_at, f.label, f.source,
-                       (SELECT group_concat(format, ' ') FROM (
-                           SELECT DISTINCT r.format FROM fetch_document d
-                           JOIN parse_result r ON r.result_id = d.result_id
-                           WHERE d.fetch_id = f.fetch_id AND r.format IS NOT NULL ORDER BY r.format))
-                FROM fetch f ORDER BY f.fetched_at, f.label""");
+                SELECT f.fetch_id, f.fetched_at, f.label, f.source, nullif(f.formats, '')
+                FROM fetch f ORDER BY f.position""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String formats = rs.getString(5);

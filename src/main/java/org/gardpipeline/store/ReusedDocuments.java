@@ -12,8 +12,8 @@ import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 
 /**
- * The documents of a fetch whose bytes were parsed before, written a batch at a time: what the earliest
- * fetch in which the same bytes were the only document of their page observed of it stands for them. (In a
+ * The documents of a fetch whose bytes were parsed before, staged a batch at a time: what the earliest fetch
+ * that began a run of the same bytes as the only document of their page observed of it stands for them. (In a
  * fetch where another document showed the page too, the page's observations may be that one's.) In a fetch
  * that changed little nearly every document is such a one, and a few set-wise statements per batch cost far
  * less than a handful of statements per document.
@@ -23,30 +23,43 @@ import org.gardpipeline.model.Fetch;
  */
 final class ReusedDocuments {
     /**
-     * True for a row {@code fd} of fetch_document whose document was the only one of page {@code page} in its
-     * fetch: then that fetch's observations of the page are this document's alone. CROSS JOIN keeps SQLite to
-     * this order, the page's few parse results and then each one's row in the fetch; left to itself it reads
-     * every document of the fetch for every document (seconds a batch).
+     * The places in date order at which a document with the bytes of parse result {@code %1$s} was the only document
+     * of its page {@code %2$s}: then what that fetch observed of the page is this document's alone. Such a place is
+     * where a run of the bytes starts, or just after another document of the page ended within it, and no other
+     * document of the page is there. {@code %3$s} is the place of a fetch being written (its facts are not in the
+     * runs yet), stepped over; 0 for none.
      */
-    private static final String ONLY_DOCUMENT_OF_PAGE = """
-            NOT EXISTS (SELECT 1 FROM parse_result r2
-                        CROSS JOIN fetch_document fd2 ON fd2.result_id = r2.result_id AND fd2.fetch_id = fd.fetch_id
-                        WHERE r2.page_id = %s AND fd2.path_id <> fd.path_id)""";
+    private static final String ALONE_AT = """
+            SELECT c.position FROM (
+                SELECT fd.first_position AS position, fd.path_id FROM document_run_span fd WHERE fd.result_id = %1$s
+                UNION ALL
+                SELECT o.last_position + CASE WHEN o.last_position + 1 = %3$s THEN 2 ELSE 1 END, fd.path_id
+                FROM document_run_span fd
+                JOIN parse_result r2 ON r2.page_id = %2$s
+                CROSS JOIN document_run_span o ON o.result_id = r2.result_id AND o.path_id <> fd.path_id
+                WHERE fd.result_id = %1$s
+                  AND o.last_position + CASE WHEN o.last_position + 1 = %3$s THEN 2 ELSE 1 END
+                      BETWEEN fd.first_position AND fd.last_position) c
+            WHERE c.position <> %3$s
+              AND NOT EXISTS (SELECT 1 FROM parse_result r3 CROSS JOIN document_run_span o3 ON o3.result_id = r3.result_id
+                              WHERE r3.page_id = %2$s AND o3.path_id <> c.path_id
+                                AND c.position BETWEEN o3.first_position AND o3.last_position)""";
     /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
     private static final int BATCH = 2000;
     private final Connection db;
     private final Statements sql;
     private final Fetch fetch;
-    private final long fetchId;
+    /** The fetch's place in date order. */
+    private final long position;
     private final boolean newestFetch;
     private final List<Document> pending = new ArrayList<>();
     private boolean tableReady;
 
-    ReusedDocuments(Connection db, Statements sql, Fetch fetch, long fetchId, boolean newestFetch) {
+    ReusedDocuments(Connection db, Statements sql, Fetch fetch, long position, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
         this.fetch = fetch;
-        this.fetchId = fetchId;
+        this.position = position;
         this.newestFetch = newestFetch;
     }
 
@@ -64,25 +77,21 @@ final class ReusedDocuments {
         stage();
         sql.update("INSERT OR IGNORE INTO document_path (path) SELECT path FROM temp.reused_document ORDER BY seq");
         sql.update("""
-                INSERT INTO fetch_document (fetch_id, path_id, result_id)
-                SELECT ?, p.path_id, t.result_id
+                INSERT INTO temp.staged_document (path_id, result_id)
+                SELECT p.path_id, t.result_id
                 FROM temp.reused_document t JOIN document_path p ON p.path = t.path
-                ORDER BY t.seq""", fetchId);
-        sql.update("""
-                INSERT OR REPLACE INTO observation (slot_id, fetch_id, content_id, question_id)
-                SELECT o.slot_id, ?, o.content_id, o.question_id
+                ORDER BY t.seq""");
+        // the runs that covered the earlier fetch: what it showed of the page
+        String earlier = """
                 FROM temp.reused_document t
                 JOIN slot s ON s.page_id = t.page_id
-                JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = t.earlier_fetch
-                JOIN question q ON q.question_id = o.question_id AND q.format = t.format
-                ORDER BY t.seq""", fetchId);
-        sql.update("""
-                INSERT OR IGNORE INTO observation_note (slot_id, fetch_id, kind, detail)
-                SELECT n.slot_id, ?, n.kind, n.detail
-                FROM temp.reused_document t
-                JOIN slot s ON s.page_id = t.page_id
-                JOIN observation_note n ON n.slot_id = s.slot_id AND n.fetch_id = t.earlier_fetch
-                ORDER BY t.seq""", fetchId);
+                JOIN observation_run_span o ON o.slot_id = s.slot_id
+                     AND (SELECT position FROM fetch WHERE fetch_id = t.earlier_fetch) BETWEEN o.first_position AND o.last_position
+                JOIN question q ON q.question_id = o.question_id AND q.format = t.format""";
+        sql.update("INSERT OR REPLACE INTO temp.staged_observation (slot_id, content_id, question_id) "
+                + "SELECT o.slot_id, o.content_id, o.question_id " + earlier + " ORDER BY t.seq");
+        sql.update("INSERT OR IGNORE INTO temp.staged_note (slot_id, kind, detail) SELECT o.slot_id, n.kind, n.detail "
+                + earlier + " JOIN note_set_item n ON n.note_set_id = o.note_set_id ORDER BY t.seq");
         // a page is named as the newest fetch that saw it shows it; of two documents in one fetch, the later
         String newestNames = """
                 UPDATE page
@@ -94,7 +103,7 @@ final class ReusedDocuments {
             sql.update(newestNames);
         } else {
             sql.update(newestNames + " AND NOT " + FetchWriter.SEEN_LATER.formatted("page.page_id"),
-                    fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+                    fetch.fetchedAt(), fetch.label());
         }
         List<Long> pages = new ArrayList<>();
         try (ResultSet rs = sql.query("SELECT page_id FROM temp.reused_document ORDER BY seq")) {
@@ -141,10 +150,8 @@ final class ReusedDocuments {
                                                     WHERE r.sha256 = reused_document.sha256)""");
         sql.update("""
                 UPDATE temp.reused_document
-                SET earlier_fetch = (SELECT fd.fetch_id FROM fetch_document fd
-                                     WHERE fd.result_id = reused_document.result_id AND fd.fetch_id < ? AND %s
-                                     ORDER BY fd.fetch_id LIMIT 1)""".formatted(
-                ONLY_DOCUMENT_OF_PAGE.formatted("reused_document.page_id")), fetchId);
+                SET earlier_fetch = (SELECT f.fetch_id FROM fetch f WHERE f.position = (SELECT min(position) FROM (%s)))"""
+                .formatted(ALONE_AT.formatted("reused_document.result_id", "reused_document.page_id", position)));
         Long unmatched = sql.single("SELECT count(*) FROM temp.reused_document WHERE earlier_fetch IS NULL");
         if (unmatched != 0) {
             throw new IllegalStateException(unmatched + " documents taken as parsed before have no earlier fetch to stand for them");
@@ -153,16 +160,15 @@ final class ReusedDocuments {
 
     /**
      * The hashes of the documents that need no parse: parsed before (by a version that kept the page's names
-     * with the parse), and once the only document of their page in a fetch, whose observations then stand for
-     * them.
+     * with the parse), and the only document of their page in a fetch that began a run of them, whose observations
+     * then stand for them.
      */
     static Set<String> reusableHashes(Connection db) throws SQLException {
         Set<String> hashes = new HashSet<>();
         try (PreparedStatement ps = db.prepareStatement("""
                 SELECT r.sha256 FROM parse_result r
                 WHERE r.page_id IS NOT NULL AND r.title IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM fetch_document fd WHERE fd.result_id = r.result_id AND %s)"""
-                .formatted(ONLY_DOCUMENT_OF_PAGE.formatted("r.page_id")));
+                  AND EXISTS (%s)""".formatted(ALONE_AT.formatted("r.result_id", "r.page_id", 0)));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 hashes.add(rs.getString(1));

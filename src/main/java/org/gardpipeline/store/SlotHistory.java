@@ -16,6 +16,9 @@ import java.util.Set;
 final class SlotHistory {
     private final Statements sql;
     private final Map<Long, Timeline.ContentParts> parts = new HashMap<>();
+    /** The runs of each page's documents read so far, by page: the slots of a page share them. */
+    private final Map<Long, List<DocumentRun>> pageDocuments = new HashMap<>();
+    private List<Place> places;
     /** Slots derived again whose search entry is still to be brought up to date, in the order derived. */
     private final List<Long> rederived = new ArrayList<>();
 
@@ -26,17 +29,18 @@ final class SlotHistory {
     /**
      * After the newest fetch, the slots whose timeline it may change: those it shows otherwise than they stand
      * (other content, shown for the first time, or shown again after removal) or lacks while they stand. Every
-     * other slot's timeline just goes on, so its rows stay as they are.
+     * other slot's timeline just goes on, so its rows stay as they are. What the newest fetch shows is what the
+     * runs that reach it show.
      */
-    Set<Long> changedBy(long fetchId) throws SQLException {
+    Set<Long> changedByNewest() throws SQLException {
         Set<Long> changed = new HashSet<>();
         try (ResultSet rs = sql.query("""
                 SELECT s.slot_id
                 FROM slot s
                 LEFT JOIN version cv ON cv.version_id = s.current_version_id
-                LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = ?
+                LEFT JOIN observation_run o ON o.slot_id = s.slot_id AND o.last_fetch IS NULL
                 WHERE CASE WHEN o.content_id IS NULL THEN s.present <> 0
-                           ELSE s.present = 0 OR cv.content_id IS NOT o.content_id END""", fetchId)) {
+                           ELSE s.present = 0 OR cv.content_id IS NOT o.content_id END""")) {
             while (rs.next()) {
                 changed.add(rs.getLong(1));
             }
@@ -124,45 +128,100 @@ final class SlotHistory {
                 && (present == 1) == result.present();
     }
 
+    /** A fetch in date order: its id, and whether it was complete and quarantined nothing. */
+    private record Place(long fetchId, boolean completeAndClean) {
+    }
+
+    /** A run of a page's document: the places of its first and last fetch, and how its bytes parsed. */
+    private record DocumentRun(long first, long last, String format, boolean wholePage) {
+        boolean covers(long position) {
+            return first <= position && position <= last;
+        }
+    }
+
+    /** A run of the slot: where it starts and ends, and what it showed. */
+    private record ObservationRun(long firstFetch, long first, long last, long contentId, String question, String format) {
+    }
+
+    /** Every fetch by its place in date order (index 0 is place 1), read once. */
+    private List<Place> places() throws SQLException {
+        if (places == null) {
+            places = new ArrayList<>();
+            try (ResultSet rs = sql.query("SELECT fetch_id, complete = 1 AND quarantined = 0 FROM fetch ORDER BY position")) {
+                while (rs.next()) {
+                    places.add(new Place(rs.getLong(1), rs.getBoolean(2)));
+                }
+            }
+        }
+        return places;
+    }
+
+    private List<DocumentRun> documentRuns(long pageId) throws SQLException {
+        List<DocumentRun> runs = pageDocuments.get(pageId);
+        if (runs == null) {
+            runs = new ArrayList<>();
+            try (ResultSet rs = sql.query("""
+                    SELECT d.first_position, d.last_position, r.format, r.whole_page
+                    FROM parse_result r JOIN document_run_span d ON d.result_id = r.result_id
+                    WHERE r.page_id = ?""", pageId)) {
+                while (rs.next()) {
+                    runs.add(new DocumentRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
+                }
+            }
+            pageDocuments.put(pageId, runs);
+        }
+        return runs;
+    }
+
     /**
-     * The fetches that say something about the slot, in date order: those that showed it; those that
-     * parsed its page without it, in a whole-page format or in a format that has shown the slot (a published
-     * answer in plain text holds only some answers of its page, so it says nothing of the others); and
-     * complete fetches that lacked the page and quarantined nothing (a page that failed to parse must never
-     * read as removed).
+     * The fetches that say something about the slot, in date order: the first of each run that showed it; and
+     * after each run, the first fetch that said it was gone: one that parsed its page without it, in a whole-page
+     * format or in a format that has shown the slot (a published answer in plain text holds only some answers of
+     * its page, so it says nothing of the others), or a complete fetch that lacked the page and quarantined nothing
+     * (a page that failed to parse must never read as removed). The other fetches of a run, and those after the
+     * slot was gone, change nothing in its timeline.
      */
     private List<Timeline.Point> points(long slotId) throws SQLException {
-        List<Timeline.Point> points = new ArrayList<>();
+        List<ObservationRun> runs = new ArrayList<>();
         try (ResultSet rs = sql.query("""
-                SELECT f.fetch_id, o.content_id, q.text AS question,
-                       EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
-                               WHERE fd.fetch_id = f.fetch_id
-                                 AND fd.result_id IN (SELECT r.result_id FROM parse_result r
-                                                      WHERE r.page_id = s.page_id
-                                                        AND (r.whole_page = 1
-                                                             OR r.format IN (SELECT q2.format FROM observation o2
-                                                                             JOIN question q2 ON q2.question_id = o2.question_id
-                                                                             WHERE o2.slot_id = s.slot_id))))
-                           AS page_shown,
-                       f.complete = 1 AND f.quarantined = 0
-                       AND NOT EXISTS (SELECT 1 FROM fetch_document fd INDEXED BY fetch_document_result
-                                       WHERE fd.fetch_id = f.fetch_id
-                                         AND fd.result_id IN (SELECT r.result_id FROM parse_result r
-                                                              WHERE r.page_id = s.page_id)) AS complete
-                FROM slot s
-                CROSS JOIN fetch f
-                LEFT JOIN observation o ON o.slot_id = s.slot_id AND o.fetch_id = f.fetch_id
-                LEFT JOIN question q ON q.question_id = o.question_id
-                WHERE s.slot_id = ?
-                ORDER BY f.fetched_at, f.label""", slotId)) {
+                SELECT o.first_fetch, o.first_position, o.last_position, o.content_id, q.text, q.format
+                FROM observation_run_span o JOIN question q ON q.question_id = o.question_id
+                WHERE o.slot_id = ? ORDER BY o.first_position""", slotId)) {
             while (rs.next()) {
-                boolean seen = rs.getLong("content_id") != 0 || rs.getBoolean("page_shown");
-                if (seen || rs.getBoolean("complete")) {
-                    points.add(new Timeline.Point(rs.getLong("fetch_id"), rs.getLong("content_id"), rs.getString("question")));
+                runs.add(new ObservationRun(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6)));
+            }
+        }
+        Set<String> formats = new HashSet<>();
+        runs.forEach(r -> formats.add(r.format()));
+        List<DocumentRun> documents = documentRuns(sql.single("SELECT page_id FROM slot WHERE slot_id = ?", slotId));
+        List<Place> places = places();
+        List<Timeline.Point> points = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            ObservationRun run = runs.get(i);
+            points.add(new Timeline.Point(run.firstFetch(), run.contentId(), run.question()));
+            long gapEnd = i + 1 < runs.size() ? runs.get(i + 1).first() - 1 : places.size();
+            for (long position = run.last() + 1; position <= gapEnd; position++) {
+                if (saysGone(places.get((int) position - 1), position, documents, formats)) {
+                    points.add(new Timeline.Point(places.get((int) position - 1).fetchId(), 0, null));
+                    break;
                 }
             }
         }
         return points;
+    }
+
+    private static boolean saysGone(Place place, long position, List<DocumentRun> documents, Set<String> formats) {
+        boolean pageParsed = false;
+        for (DocumentRun d : documents) {
+            if (d.covers(position)) {
+                if (d.wholePage() || formats.contains(d.format())) {
+                    return true;
+                }
+                pageParsed = true;
+            }
+        }
+        return !pageParsed && place.completeAndClean();
     }
 
     private Timeline.ContentParts parts(long contentId) {

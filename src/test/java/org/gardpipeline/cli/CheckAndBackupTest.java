@@ -64,11 +64,22 @@ class CheckAndBackupTest {
 
     @Test
     void aPageWithoutItsLayoutInAFetchIsAViolation() {
-        TestDb.execute(db, "DELETE FROM page_fetch_layout WHERE (page_id, fetched_at, label) = (SELECT page_id, fetched_at, label FROM page_fetch_layout LIMIT 1)");
+        TestDb.execute(db, "DELETE FROM page_layout_run WHERE (page_id, first_fetch) = (SELECT page_id, first_fetch FROM page_layout_run LIMIT 1)");
         CommandLineRun r = check();
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("violation: page layout disagrees with the fetch's documents: fetch "), r.err());
         assertTrue(r.err().contains(": no layout"), r.err());
+    }
+
+    @Test
+    void runsThatOverlapOrMeetWithTheSameValueAreAViolation() {
+        // a second run of a slot that the first fetch's run still covers
+        TestDb.execute(db, "INSERT INTO observation_run (slot_id, first_fetch, last_fetch, content_id, question_id) "
+                + "SELECT slot_id, (SELECT max(fetch_id) FROM fetch), NULL, content_id, question_id FROM observation_run "
+                + "WHERE first_fetch = (SELECT min(fetch_id) FROM fetch) AND last_fetch IS NULL LIMIT 1");
+        CommandLineRun r = check();
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("violation: runs: observation_run slot_id "), r.err());
     }
 
     /** Every column the derivation writes is compared, not only how many rows there are. */
