@@ -104,8 +104,9 @@ enum Runs {
     }
 
     /**
-     * A fetch written before a later one (a backfill): each fact left joins the run that ends just before it, the
-     * one that starts just after it, or both into one; else it is a run of its own.
+     * A fetch written before a later one (a backfill): each fact left joins the run that ends just before it or the
+     * one that starts just after it; else it is a run of its own. (It cannot join both: two runs that met alike
+     * would have been one, spanning this fetch's place.)
      */
     private void joinNeighbours(Statements sql, Place at) throws SQLException {
         List<Object[]> facts = new ArrayList<>();
@@ -124,11 +125,7 @@ enum Runs {
                     + " = ? AND last_fetch = ? AND " + sameAsGiven, args(fact[0], at.previous(), fact));
             Long after = sql.single("SELECT first_fetch FROM " + table + " WHERE " + key + " = ? AND first_fetch = ? AND "
                     + sameAsGiven, args(fact[0], at.next(), fact));
-            if (before != null && after != null) {
-                sql.update("UPDATE " + table + " SET last_fetch = (SELECT last_fetch FROM " + table + " WHERE " + key
-                        + " = ? AND first_fetch = ?) WHERE " + key + " = ? AND first_fetch = ?", fact[0], at.next(), fact[0], before);
-                sql.update("DELETE FROM " + table + " WHERE " + key + " = ? AND first_fetch = ?", fact[0], at.next());
-            } else if (before != null) {
+            if (before != null) {
                 sql.update("UPDATE " + table + " SET last_fetch = ? WHERE " + key + " = ? AND first_fetch = ?",
                         at.fetchId(), fact[0], before);
             } else if (after != null) {
