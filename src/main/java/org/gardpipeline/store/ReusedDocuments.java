@@ -93,12 +93,14 @@ final class ReusedDocuments {
         sql.update("INSERT OR IGNORE INTO temp.staged_note (slot_id, kind, detail) SELECT o.slot_id, n.kind, n.detail "
                 + earlier + " JOIN note_set_item n ON n.note_set_id = o.note_set_id ORDER BY t.seq");
         // a page is named as the newest fetch that saw it shows it; of two documents in one fetch, the later
+        // (only where they differ: a page that keeps its names costs no write)
         String newestNames = """
-                UPDATE page
-                SET (slug, title, synonyms) = (SELECT coalesce(r.slug, page.slug), r.title, r.synonyms
-                                               FROM temp.reused_document t JOIN parse_result r ON r.result_id = t.result_id
-                                               WHERE t.page_id = page.page_id ORDER BY t.seq DESC LIMIT 1)
-                WHERE page_id IN (SELECT page_id FROM temp.reused_document)""";
+                UPDATE page SET slug = coalesce(n.slug, page.slug), title = n.title, synonyms = n.synonyms
+                FROM (SELECT t.page_id, r.slug, r.title, r.synonyms,
+                             row_number() OVER (PARTITION BY t.page_id ORDER BY t.seq DESC) AS latest
+                      FROM temp.reused_document t JOIN parse_result r ON r.result_id = t.result_id) n
+                WHERE n.page_id = page.page_id AND n.latest = 1
+                  AND (coalesce(n.slug, page.slug), n.title, n.synonyms) IS NOT (page.slug, page.title, page.synonyms)""";
         if (newestFetch) {
             sql.update(newestNames);
         } else {
