@@ -22,6 +22,16 @@ UPDATE fetch SET formats = coalesce((SELECT group_concat(format, ' ' ORDER BY fo
     SELECT DISTINCT r.format FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
     WHERE d.fetch_id = fetch.fetch_id AND r.format IS NOT NULL)), '');
 
+-- The fetch in which a parse's bytes were first the only document of their page (NULL: never): what that fetch
+-- observed of the page is theirs alone, and stands for the same bytes in a later fetch without a parse.
+ALTER TABLE parse_result ADD COLUMN alone_in INTEGER REFERENCES fetch (fetch_id);
+UPDATE parse_result SET alone_in = (
+    SELECT min(d.fetch_id) FROM fetch_document d
+    WHERE d.result_id = parse_result.result_id
+      AND NOT EXISTS (SELECT 1 FROM parse_result r2 CROSS JOIN fetch_document d2 ON d2.result_id = r2.result_id
+                      WHERE r2.page_id = parse_result.page_id AND d2.fetch_id = d.fetch_id AND d2.path_id <> d.path_id))
+WHERE page_id IS NOT NULL;
+
 -- A reference list, stored once however many contents (versions) carry it; sha256 is content.references_sha256.
 CREATE TABLE reference_list (
     list_id INTEGER PRIMARY KEY,

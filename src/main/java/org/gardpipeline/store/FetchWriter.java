@@ -74,8 +74,7 @@ final class FetchWriter {
         Runs.stageAnew(sql);
         Set<Long> pages = new LinkedHashSet<>();
         FetchContentHash hash = new FetchContentHash();
-        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch,
-                single("SELECT position FROM fetch WHERE fetch_id = ?", fetchId), newestFetch);
+        ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch, newestFetch);
         int written = 0;
         int quarantined = 0;
         int reused = 0;
@@ -108,6 +107,7 @@ final class FetchWriter {
         pages.addAll(reusedDocuments.flush());
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
         new PageLayouts(sql).stage();
+        markAlone(fetchId);
         Runs.storeNoteSets(sql);
         Runs.Place place = Runs.Place.of(sql, fetchId);
         for (Runs runs : Runs.values()) {
@@ -279,6 +279,19 @@ final class FetchWriter {
             update("UPDATE content SET reference_list_id = ? WHERE content_id = ?", referenceList(hash.references(), a), contentId);
         }
         return contentId;
+    }
+
+    /**
+     * Bytes that are the only document of their page in this fetch, seen so for the first time: this fetch's
+     * observations of the page will stand for them when they come again. Only the fetch's documents are read.
+     */
+    private void markAlone(long fetchId) throws SQLException {
+        update("""
+                UPDATE parse_result SET alone_in = ?
+                WHERE result_id IN (SELECT result_id FROM temp.staged_document)
+                  AND alone_in IS NULL AND page_id IS NOT NULL
+                  AND page_id NOT IN (SELECT r.page_id FROM temp.staged_document d JOIN parse_result r ON r.result_id = d.result_id
+                                      WHERE r.page_id IS NOT NULL GROUP BY r.page_id HAVING count(*) > 1)""", fetchId);
     }
 
     /** The answer's reference list, stored once however many contents carry it. */

@@ -67,6 +67,13 @@ final class Invariants {
         for (Runs runs : Runs.values()) {
             rows(found, "runs", runs.violations());
         }
+        rows(found, "parse result stands for a fetch where it was not its page's only document", """
+                SELECT 'parse result ' || r.result_id || ', fetch ' || r.alone_in FROM parse_result r
+                JOIN fetch f ON f.fetch_id = r.alone_in
+                WHERE NOT EXISTS (SELECT 1 FROM document_run_span d WHERE d.result_id = r.result_id
+                                    AND f.position BETWEEN d.first_position AND d.last_position)
+                   OR (SELECT count(*) FROM parse_result r2 JOIN document_run_span d2 ON d2.result_id = r2.result_id
+                       WHERE r2.page_id = r.page_id AND f.position BETWEEN d2.first_position AND d2.last_position) <> 1""");
         rows(found, "fetches out of date order", """
                 SELECT 'fetch ' || f.fetch_id || ' is at place ' || f.position || ', not ' || (SELECT count(*) FROM fetch f2
                        WHERE f2.fetched_at < f.fetched_at OR (f2.fetched_at = f.fetched_at AND f2.label <= f.label))

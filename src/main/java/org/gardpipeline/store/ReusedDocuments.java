@@ -12,9 +12,9 @@ import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 
 /**
- * The documents of a fetch whose bytes were parsed before, staged a batch at a time: what the earliest fetch
- * that began a run of the same bytes as the only document of their page observed of it stands for them. (In a
- * fetch where another document showed the page too, the page's observations may be that one's.) In a fetch
+ * The documents of a fetch whose bytes were parsed before, staged a batch at a time: what the first fetch in
+ * which the same bytes were the only document of their page ({@code parse_result.alone_in}) observed of it stands
+ * for them. (In a fetch where another document showed the page too, the page's observations may be that one's.) In a fetch
  * that changed little nearly every document is such a one, and a few set-wise statements per batch cost far
  * less than a handful of statements per document.
  *
@@ -22,44 +22,19 @@ import org.gardpipeline.model.Fetch;
  * show one page the later one's answer still stands for the fetch.
  */
 final class ReusedDocuments {
-    /**
-     * The places in date order at which a document with the bytes of parse result {@code %1$s} was the only document
-     * of its page {@code %2$s}: then what that fetch observed of the page is this document's alone. Such a place is
-     * where a run of the bytes starts, or just after another document of the page ended within it, and no other
-     * document of the page is there. {@code %3$s} is the place of a fetch being written (its facts are not in the
-     * runs yet), stepped over; 0 for none.
-     */
-    private static final String ALONE_AT = """
-            SELECT c.position FROM (
-                SELECT fd.first_position AS position, fd.path_id FROM document_run_span fd WHERE fd.result_id = %1$s
-                UNION ALL
-                SELECT o.last_position + CASE WHEN o.last_position + 1 = %3$s THEN 2 ELSE 1 END, fd.path_id
-                FROM document_run_span fd
-                JOIN parse_result r2 ON r2.page_id = %2$s
-                CROSS JOIN document_run_span o ON o.result_id = r2.result_id AND o.path_id <> fd.path_id
-                WHERE fd.result_id = %1$s
-                  AND o.last_position + CASE WHEN o.last_position + 1 = %3$s THEN 2 ELSE 1 END
-                      BETWEEN fd.first_position AND fd.last_position) c
-            WHERE c.position <> %3$s
-              AND NOT EXISTS (SELECT 1 FROM parse_result r3 CROSS JOIN document_run_span o3 ON o3.result_id = r3.result_id
-                              WHERE r3.page_id = %2$s AND o3.path_id <> c.path_id
-                                AND c.position BETWEEN o3.first_position AND o3.last_position)""";
     /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
     private static final int BATCH = 2000;
     private final Connection db;
     private final Statements sql;
     private final Fetch fetch;
-    /** The fetch's place in date order. */
-    private final long position;
     private final boolean newestFetch;
     private final List<Document> pending = new ArrayList<>();
     private boolean tableReady;
 
-    ReusedDocuments(Connection db, Statements sql, Fetch fetch, long position, boolean newestFetch) {
+    ReusedDocuments(Connection db, Statements sql, Fetch fetch, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
         this.fetch = fetch;
-        this.position = position;
         this.newestFetch = newestFetch;
     }
 
@@ -152,8 +127,7 @@ final class ReusedDocuments {
                                                     WHERE r.sha256 = reused_document.sha256)""");
         sql.update("""
                 UPDATE temp.reused_document
-                SET earlier_fetch = (SELECT f.fetch_id FROM fetch f WHERE f.position = (SELECT min(position) FROM (%s)))"""
-                .formatted(ALONE_AT.formatted("reused_document.result_id", "reused_document.page_id", position)));
+                SET earlier_fetch = (SELECT r.alone_in FROM parse_result r WHERE r.result_id = reused_document.result_id)""");
         Long unmatched = sql.single("SELECT count(*) FROM temp.reused_document WHERE earlier_fetch IS NULL");
         if (unmatched != 0) {
             throw new IllegalStateException(unmatched + " documents taken as parsed before have no earlier fetch to stand for them");
@@ -162,15 +136,13 @@ final class ReusedDocuments {
 
     /**
      * The hashes of the documents that need no parse: parsed before (by a version that kept the page's names
-     * with the parse), and the only document of their page in a fetch that began a run of them, whose observations
-     * then stand for them.
+     * with the parse), and once the only document of their page in a fetch, whose observations then stand for them.
      */
     static Set<String> reusableHashes(Connection db) throws SQLException {
         Set<String> hashes = new HashSet<>();
         try (PreparedStatement ps = db.prepareStatement("""
                 SELECT r.sha256 FROM parse_result r
-                WHERE r.page_id IS NOT NULL AND r.title IS NOT NULL
-                  AND EXISTS (%s)""".formatted(ALONE_AT.formatted("r.result_id", "r.page_id", 0)));
+                WHERE r.page_id IS NOT NULL AND r.title IS NOT NULL AND r.alone_in IS NOT NULL""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 hashes.add(rs.getString(1));
