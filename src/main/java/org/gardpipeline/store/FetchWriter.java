@@ -17,9 +17,12 @@ import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.parse.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes one fetch's documents as facts (documents, pages, slots, contents, observations). */
 final class FetchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(FetchWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Test hook, off unless the environment sets it: GARD_TEST_PAUSE_MS=N sleeps N ms after writing each
@@ -105,6 +108,7 @@ final class FetchWriter {
             pauseForTest(fetch, written);
         }
         pages.addAll(reusedDocuments.flush());
+        long staged = System.nanoTime();
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
         new PageLayouts(sql).stage();
         markAlone(fetchId);
@@ -113,6 +117,8 @@ final class FetchWriter {
         for (Runs runs : Runs.values()) {
             runs.record(sql, place);
         }
+        LOG.debug("fetch {}: {} documents staged, then merged into the runs in {} ms", fetch.name(), written,
+                (System.nanoTime() - staged) / 1_000_000);
         return pages;
     }
 
@@ -290,7 +296,7 @@ final class FetchWriter {
                 UPDATE parse_result SET alone_in = ?
                 WHERE result_id IN (SELECT result_id FROM temp.staged_document)
                   AND alone_in IS NULL AND page_id IS NOT NULL
-                  AND page_id NOT IN (SELECT r.page_id FROM temp.staged_document d JOIN parse_result r ON r.result_id = d.result_id
+                  AND page_id NOT IN (SELECT r.page_id FROM temp.staged_document d CROSS JOIN parse_result r ON r.result_id = d.result_id
                                       WHERE r.page_id IS NOT NULL GROUP BY r.page_id HAVING count(*) > 1)""", fetchId);
     }
 

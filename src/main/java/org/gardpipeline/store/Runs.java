@@ -60,13 +60,16 @@ enum Runs {
      * ordered by SQLite, so that a set has one key whoever wrote it.
      */
     static void storeNoteSets(Statements sql) throws SQLException {
-        String keys = "SELECT slot_id, group_concat(kind || char(31) || detail, char(30) ORDER BY kind, detail) AS note_key "
-                + "FROM temp.staged_note GROUP BY slot_id";
-        sql.update("INSERT OR IGNORE INTO note_set (note_key) SELECT note_key FROM (" + keys + ") ORDER BY note_key");
+        sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_note_key (slot_id INTEGER PRIMARY KEY, note_key TEXT NOT NULL)");
+        sql.update("DELETE FROM temp.staged_note_key");
+        sql.update("INSERT INTO temp.staged_note_key (slot_id, note_key) SELECT slot_id, "
+                + "group_concat(kind || char(31) || detail, char(30) ORDER BY kind, detail) FROM temp.staged_note GROUP BY slot_id");
+        sql.update("INSERT OR IGNORE INTO note_set (note_key) SELECT DISTINCT note_key FROM temp.staged_note_key ORDER BY note_key");
         sql.update("INSERT OR IGNORE INTO note_set_item (note_set_id, kind, detail) SELECT s.note_set_id, n.kind, n.detail "
-                + "FROM (" + keys + ") k JOIN note_set s ON s.note_key = k.note_key JOIN temp.staged_note n ON n.slot_id = k.slot_id");
-        sql.update("UPDATE temp.staged_observation SET note_set_id = (SELECT s.note_set_id FROM (" + keys + ") k "
-                + "JOIN note_set s ON s.note_key = k.note_key WHERE k.slot_id = staged_observation.slot_id)");
+                + "FROM temp.staged_note_key k JOIN note_set s ON s.note_key = k.note_key JOIN temp.staged_note n ON n.slot_id = k.slot_id");
+        sql.update("UPDATE temp.staged_observation SET note_set_id = (SELECT s.note_set_id FROM temp.staged_note_key k "
+                + "JOIN note_set s ON s.note_key = k.note_key WHERE k.slot_id = staged_observation.slot_id) "
+                + "WHERE slot_id IN (SELECT slot_id FROM temp.staged_note_key)");
     }
 
     /** Merges the staged facts of the fetch into the runs, and empties the stage. */
