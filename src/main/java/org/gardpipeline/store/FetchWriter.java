@@ -108,8 +108,14 @@ final class FetchWriter {
             pauseForTest(fetch, written);
         }
         pages.addAll(reusedDocuments.flush());
-        long staged = System.nanoTime();
         completeFetch(fetchId, hash.hex(), written, quarantined, reused);
+        mergeIntoRuns(fetchId, fetch, written);
+        return pages;
+    }
+
+    /** What the fetch showed, staged document by document, joins the runs. */
+    private void mergeIntoRuns(long fetchId, Fetch fetch, int documents) throws SQLException {
+        long started = System.nanoTime();
         new PageLayouts(sql).stage();
         markAlone(fetchId);
         Runs.storeNoteSets(sql);
@@ -117,9 +123,8 @@ final class FetchWriter {
         for (Runs runs : Runs.values()) {
             runs.record(sql, place);
         }
-        LOG.debug("fetch {}: {} documents staged, then merged into the runs in {} ms", fetch.name(), written,
-                (System.nanoTime() - staged) / 1_000_000);
-        return pages;
+        LOG.debug("fetch {}: {} documents merged into the runs in {} ms", fetch.name(), documents,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long testPauseMs() {
@@ -239,7 +244,8 @@ final class FetchWriter {
     }
 
     /**
-     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, label) saw: its names are that fetch's, which an older fetch must not overwrite.
+     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, label) saw:
+     * its names are that fetch's, which an older fetch must not overwrite.
      */
     static final String SEEN_LATER = """
             EXISTS (SELECT 1 FROM parse_result r
