@@ -130,7 +130,12 @@ public final class FetchSource {
         return files.sha256();
     }
 
-    /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
+    /** The files the fetch is read from, as listed when it was opened. */
+    FileListing files() {
+        return files;
+    }
+
+        /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
     public String name() {
         return fetch.name();
     }

@@ -85,7 +85,18 @@ record FileListing(Path root, List<Path> files) {
      */
     String sha256() {
         Instant settled = Instant.now().minus(SETTLING);
-        long settledNanos = settled.getEpochSecond() * 1_000_000_000L + settled.getNano();
+        return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
+    }
+
+    /**
+     * The listing whatever the files' age: what a pack compares before and after it reads a folder, to see that
+     * nothing was written to it meanwhile (null when the status cannot be read).
+     */
+    String statusSha256() {
+        return sha256(Long.MAX_VALUE);
+    }
+
+    private String sha256(long settledNanos) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {

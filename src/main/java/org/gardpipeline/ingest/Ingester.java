@@ -176,8 +176,13 @@ public final class Ingester {
      * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
      */
     private String contentHash(List<FetchSource.RawDocument> raw) {
+        return contentHash(raw, options.threads());
+    }
+
+    /** The content hash of these documents, as an ingest computes it (see {@link #contentHash(List)}). */
+    static String contentHash(List<FetchSource.RawDocument> raw, int threads) {
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
-        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), options.threads());
+        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), threads);
         FetchContentHash hash = new FetchContentHash();
         for (int i = 0; i < raw.size(); i++) {
             hash.add(raw.get(i).path(), hashes.get(i));

@@ -31,7 +31,10 @@ final class WarcRecords {
 
     /** Headers of one record, enough to pick documents and to find it again. */
     record Entry(long offset, String type, String target, Instant date, String id, int status,
-                 String problem, String refersTo) {
+                 String problem, String refersTo, String refersToFilename, String payloadDigest) {
+        Entry(long offset, String type, String target, Instant date, String problem) {
+            this(offset, type, target, date, null, 0, problem, null, null, null);
+        }
     }
 
     /** The status line and headers of an HTTP response block. */
@@ -80,7 +83,7 @@ final class WarcRecords {
                         }
                         String target = salvageTarget(file, failedAt, gzip);
                         entries.add(new Entry(failedAt, target == null ? null : "response", target, lastDate(entries),
-                                null, 0, "unreadable: " + e.getMessage(), null));
+                                "unreadable: " + e.getMessage()));
                         resumeAt = nextRecordStart(file, failedAt + 1, gzip);
                         break;
                     }
@@ -102,7 +105,7 @@ final class WarcRecords {
                 if (entries.isEmpty()) {
                     throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
                 }
-                entries.add(new Entry(start, null, null, lastDate(entries), null, 0, e.getMessage(), null));
+                entries.add(new Entry(start, null, null, lastDate(entries), e.getMessage()));
             }
         }
         return entries;
@@ -177,7 +180,8 @@ final class WarcRecords {
         } catch (IOException | RuntimeException e) {
             problem = "unreadable: " + e;
         }
-        return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo);
+        return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo,
+                r.headers().first("WARC-Refers-To-Filename").orElse(null), r.headers().first("WARC-Payload-Digest").orElse(null));
     }
 
     private static boolean isDocumentType(MediaType type) {
