@@ -109,12 +109,48 @@ public final class FetchPacker {
                 toPack.add(source);
             }
         }
+        List<Settling> packed = new ArrayList<>();
         for (FetchSource source : toPack) {
-            Result r = pack(source);
+            Result r = pack(source, packed);
             results.add(r);
             report.accept(r);
         }
+        keepListings(packed);
         return results;
+    }
+
+    /** A folder packed just now: its fetch, with its content hash, and the status of its files when read back. */
+    private record Settling(Fetch fetch, Path folder, String status, long writtenAtMillis) {
+    }
+
+    /**
+     * Keeps the listing of each folder packed, so that the next run knows it without reading it: once its files
+     * are older than {@link FileListing#SETTLING} (waiting for the last at most that long), and only when they are
+     * still exactly as they were read back.
+     */
+    private void keepListings(List<Settling> packed) {
+        if (packed.isEmpty()) {
+            return;
+        }
+        long wait = packed.get(packed.size() - 1).writtenAtMillis() + FileListing.SETTLING.toMillis() + 50 - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (Settling s : packed) {
+            try {
+                String listing = FileListing.ofFolder(s.folder()).sha256();
+                if (listing != null && listing.equals(s.status())) {
+                    store.ingested(s.fetch(), listing);
+                }
+            } catch (IOException e) {
+                // no listing kept: the next run reads the folder once and keeps it
+            }
+        }
     }
 
     /** Why the fetch is left as it is, null when it is to be packed; refuses a named fetch that cannot be. */
@@ -168,7 +204,7 @@ public final class FetchPacker {
     }
 
     /** Packs one folder (read afresh: files may have come since it was opened) and swaps it in. */
-    private Result pack(FetchSource opened) {
+    private Result pack(FetchSource opened, List<Settling> packed) {
         Path folder = raw.resolve(folderName(opened));
         FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE);
         String name = folderName(source);
@@ -197,6 +233,8 @@ public final class FetchPacker {
             Written written = write(source, building.resolve(PackedWarc.FILE));
             syncFolder(building);
             confirmIngested(source, written.contentSha256(), null);
+            long writtenAt = System.currentTimeMillis();
+            String packedStatus = FileListing.ofFolder(building).statusSha256();
             String readBack = Ingester.contentHash(FetchSource.open(building,
                     new FetchSource.Overrides(source.fetch("").fetchedAt(), null)).documents(), threads);
             if (!readBack.equals(written.contentSha256())) {
@@ -214,6 +252,7 @@ public final class FetchPacker {
             pauseForTest(name, "swapped in, the old folder not yet deleted");
             deleteTree(old);
             written.captures().forEach((sha, c) -> captured.putIfAbsent(sha, c));
+            packed.add(new Settling(source.fetch(written.contentSha256()), folder, packedStatus, writtenAt));
             return new Result(name, source.documents().size(), written.revisits(), before, treeSize(folder), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack " + folder + ": " + e.getMessage(), e);
