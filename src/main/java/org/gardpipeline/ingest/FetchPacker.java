@@ -143,7 +143,7 @@ public final class FetchPacker {
         }
         for (Settling s : packed) {
             try {
-                String listing = FileListing.ofFolder(s.folder()).sha256();
+                String listing = PackedWarc.withDependencies(FileListing.ofFolder(s.folder())).sha256();
                 if (listing != null && listing.equals(s.status())) {
                     store.ingested(s.fetch(), listing);
                 }
@@ -234,7 +234,7 @@ public final class FetchPacker {
             syncFolder(building);
             confirmIngested(source, written.contentSha256(), null);
             long writtenAt = System.currentTimeMillis();
-            String packedStatus = FileListing.ofFolder(building).statusSha256();
+            String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
             String readBack = Ingester.contentHash(FetchSource.open(building,
                     new FetchSource.Overrides(source.fetch("").fetchedAt(), null)).documents(), threads);
             if (!readBack.equals(written.contentSha256())) {
@@ -271,23 +271,24 @@ public final class FetchPacker {
     private record Prepared(FetchSource.RawDocument document, String sha256, UUID id, byte[] record) {
     }
 
+    /**
+     * Writes the records to a hidden file first, then the WARC file: the warcinfo record naming the other packed
+     * files its revisits refer to (known only once every record is written), and the records after it.
+     */
     private Written write(FetchSource source, Path file) throws IOException {
         Map<String, Capture> earlier = captured();
         String name = folderName(source);
         Instant date = instant(source.fetch("").fetchedAt());
         Map<String, Capture> here = new LinkedHashMap<>();
+        Set<String> dependencies = new java.util.TreeSet<>();
         FetchContentHash hash = new FetchContentHash();
         int revisits = 0;
         int written = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path records = file.resolveSibling(".records");
+        try (FileChannel channel = FileChannel.open(records, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
              InOrder<FetchSource.RawDocument, Prepared> prepared = new InOrder<>(source.documents(),
                      d -> prepare(d, name, date, earlier), threads, threads * Ingester.READ_AHEAD)) {
-            WarcWriter info = new WarcWriter(channel, WarcCompression.GZIP);
-            info.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(date).filename(PackedWarc.FILE)
-                    .fields(Map.of("software", List.of("gard-pipeline pack"), "format", List.of("WARC File Format 1.1"),
-                            "description", List.of("the documents of fetch folder " + name + " as resource records named by "
-                                    + "their path in the folder; bytes captured before as identical-payload-digest revisits")))
-                    .build());
             while (prepared.hasNext()) {
                 Prepared p = prepared.next();
                 hash.add(p.document().path(), p.sha256());
@@ -295,15 +296,39 @@ public final class FetchPacker {
                 if (before != null) {
                     write(channel, revisit(p, date, before, name));
                     revisits++;
+                    if (!before.folder().equals(name)) {
+                        dependencies.add(referenceTo(before, name));
+                    }
                 } else {
                     write(channel, p.record());
                     here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.document().path()), date, name));
                 }
                 pauseForTest(name, ++written + " records written");
             }
-            channel.force(true);
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Map<String, List<String>> fields = new LinkedHashMap<>();
+                fields.put("software", List.of("gard-pipeline pack"));
+                fields.put("format", List.of("WARC File Format 1.1"));
+                fields.put("description", List.of("the documents of fetch folder " + name + " as resource records named by "
+                        + "their path in the folder; bytes captured before as identical-payload-digest revisits"));
+                fields.put(PackedWarc.DEPENDENCY_FIELD, List.copyOf(dependencies));
+                write(out, gzipped(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(date).filename(PackedWarc.FILE)
+                        .fields(fields).build()));
+                long size = channel.size();
+                for (long at = 0; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+        } finally {
+            Files.deleteIfExists(records);
         }
         return new Written(hash.hex(), revisits, here);
+    }
+
+    /** The file holding a capture, relative to the folder of the file that refers to it. */
+    private static String referenceTo(Capture capture, String folder) {
+        return capture.folder().equals(folder) ? PackedWarc.FILE : "../" + capture.folder() + "/" + PackedWarc.FILE;
     }
 
     private static void write(FileChannel channel, byte[] bytes) throws IOException {
@@ -336,7 +361,7 @@ public final class FetchPacker {
 
     /** The revisit of bytes captured before: WARC 1.1's identical-payload-digest profile, and Heritrix's file name. */
     private static byte[] revisit(Prepared p, Instant date, Capture before, String folder) {
-        String relative = before.folder().equals(folder) ? PackedWarc.FILE : "../" + before.folder() + "/" + PackedWarc.FILE;
+        String relative = referenceTo(before, folder);
         WarcRevisit record = new WarcRevisit.Builder(PackedWarc.target(p.document().path()), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
                 .version(MessageVersion.WARC_1_1).recordId(p.id()).date(date)
                 .setHeader("WARC-Refers-To", before.id())

@@ -234,7 +234,7 @@ public final class FetchSource {
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(FetchFolder.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        FileListing listed = folder ? listFolder(root) : FileListing.ofFile(path);
+        FileListing listed = folder ? PackedWarc.withDependencies(listFolder(root)) : FileListing.ofFile(path);
         List<Path> files = listed.files();
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.Warcinfo;
 
 /**
  * The WARC file of a packed fetch folder (written by {@link FetchPacker}): each document of the folder is a
@@ -27,7 +30,8 @@ import org.netpreserve.jwarc.WarcResource;
  * percent-encoded, so never with a scheme), holding its bytes exactly; or, when the same bytes were captured
  * before, a {@code revisit} record (WARC 1.1 identical-payload-digest profile) with the capture's record id
  * (WARC-Refers-To) and the file holding it, relative to this file's folder (WARC-Refers-To-Filename, as Heritrix
- * writes it). A revisit is read as the capture's bytes, found through an index of that file's resource records
+ * writes it); the warcinfo record that opens the file names each such other file once ({@link #DEPENDENCY_FIELD}),
+ * so that a run can list them with the folder's own files. A revisit is read as the capture's bytes, found through an index of that file's resource records
  * built once per run, and only when their SHA-256 is the revisit's payload digest.
  */
 final class PackedWarc {
@@ -45,6 +49,33 @@ final class PackedWarc {
     private static final Map<Path, Indexed> INDEX = new ConcurrentHashMap<>();
 
     private PackedWarc() {
+    }
+
+    /** The warcinfo field naming, relative to the file's folder, each other file that holds captures it revisits. */
+    static final String DEPENDENCY_FIELD = "refers-to-filename";
+
+    /**
+     * The listing of a folder with, when it is packed, the files its revisits' captures are in (named in the
+     * warcinfo record that opens its WARC file: only that record is read).
+     */
+    static FileListing withDependencies(FileListing listing) {
+        Path file = listing.root().resolve(FILE);
+        if (!listing.files().contains(file)) {
+            return listing;
+        }
+        try (WarcReader reader = new WarcReader(file)) {
+            Optional<WarcRecord> first = reader.next();
+            if (first.isEmpty() || !(first.get() instanceof Warcinfo info)) {
+                return listing;
+            }
+            List<Path> dependencies = new ArrayList<>();
+            for (String name : info.fields().all(DEPENDENCY_FIELD)) {
+                dependencies.add(listing.root().resolve(name).normalize());
+            }
+            return listing.dependingOn(dependencies);
+        } catch (IOException | RuntimeException e) {
+            return listing; // read and refused with the documents
+        }
     }
 
     /** True for the target of a packed record: a path, never an absolute URI (those all have a scheme). */

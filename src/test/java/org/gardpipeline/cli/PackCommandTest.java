@@ -163,9 +163,14 @@ class PackCommandTest {
         assertTrue(reasons.stream().allMatch(why -> why.toString().contains("its capture is in ")
                 && why.toString().endsWith("2022-01-01/" + PACKED + ", which is missing")), reasons.toString());
 
-        // The run over the first database knows the packed fetches by their listings; a packed fetch whose own file
-        // changed is read again and refused.
+        // and a packed fetch whose own file changed is refused
+        // The packed fetches are known by their listings, which take in the files their revisits' captures are in:
+        // the fetches of the first database whose captures went are read again and refused.
+        CommandLineRun gone = run("html");
+        assertEquals(2, gone.exitCode(), gone.err());
+        assertTrue(gone.err().contains("fetch 2022-02-01 from " + raw.resolve("2022-02-01") + " differs"), gone.err());
         Files.move(dir.resolve("elsewhere"), first);
+        ok(run("html"));
         Path file = first.resolve(PACKED);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
