@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Sha256;
@@ -213,7 +213,7 @@ public final class FetchPacker {
         Path building = raw.resolve("." + name + PACKING);
         Path old = raw.resolve("." + name + UNPACKED);
         try {
-            deleteTree(building);
+            FetchFolder.deleteRecursively(building);
             Files.createDirectory(building);
             long before = 0;
             for (Path f : listing.files()) {
@@ -250,7 +250,7 @@ public final class FetchPacker {
             Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(raw);
             pauseForTest(name, "swapped in, the old folder not yet deleted");
-            deleteTree(old);
+            FetchFolder.deleteRecursively(old);
             written.captures().forEach((sha, c) -> captured.putIfAbsent(sha, c));
             packed.add(new Settling(source.fetch(written.contentSha256()), folder, packedStatus, writtenAt));
             return new Result(name, source.documents().size(), written.revisits(), before, treeSize(folder), null);
@@ -416,7 +416,7 @@ public final class FetchPacker {
                 if (n.startsWith(".") && n.endsWith(UNPACKED)) {
                     Path folder = raw.resolve(n.substring(1, n.length() - UNPACKED.length()));
                     if (Files.exists(folder)) {
-                        deleteTree(hidden);
+                        FetchFolder.deleteRecursively(hidden);
                     } else {
                         Files.move(hidden, folder, StandardCopyOption.ATOMIC_MOVE);
                     }
@@ -425,7 +425,7 @@ public final class FetchPacker {
             for (Path hidden : children(raw)) {
                 String n = hidden.getFileName().toString();
                 if (n.startsWith(".") && n.endsWith(PACKING) && Files.exists(raw.resolve(n.substring(1, n.length() - PACKING.length())))) {
-                    deleteTree(hidden);
+                    FetchFolder.deleteRecursively(hidden);
                 }
             }
         } catch (IOException e) {
@@ -452,20 +452,9 @@ public final class FetchPacker {
         }
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path folder) {
         try {
-            deleteTree(folder);
+            FetchFolder.deleteRecursively(folder);
         } catch (IOException e) {
             // a hidden leftover: the next pack removes it
         }
