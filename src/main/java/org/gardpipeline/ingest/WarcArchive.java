@@ -166,7 +166,9 @@ public final class WarcArchive {
             }
             List<Path> candidates;
             try (Stream<Path> all = Files.walk(parent, 2)) {
+                // a packed folder's file holds no HTTP responses: not read for them
                 candidates = all.filter(Files::isRegularFile).filter(WarcArchive::isWarcName)
+                        .filter(p -> !p.getFileName().toString().equals(PackedWarc.FILE))
                         .filter(p -> !p.toAbsolutePath().equals(file.toAbsolutePath()))
                         .sorted(java.util.Comparator.reverseOrder()).toList();
             }
