@@ -58,11 +58,11 @@ final class PackCommand implements Callable<Integer> {
 
     /** The fetch folders named, each by its name under the raw folder (or its path there), in date order. */
     private List<FetchSource> named() {
-        List<Path> folders = new ArrayList<>();
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>(); // a folder named twice is packed once
         for (String name : names) {
             folders.add(underRaw(name));
         }
-        return RunCommand.inDateOrder(FetchSource.openEach(folders, FetchSource.Overrides.NONE));
+        return RunCommand.inDateOrder(FetchSource.openEach(new ArrayList<>(folders), FetchSource.Overrides.NONE));
     }
 
     private Path underRaw(String name) {
