@@ -3,7 +3,6 @@ package org.gardpipeline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.gardpipeline.cli.Main;
@@ -28,9 +27,7 @@ public final class PackBenchmark {
             throw new IllegalStateException(raw + " exists: remove it first");
         }
         Path db = work.resolve("pack.sqlite");
-        for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
-            Files.deleteIfExists(work.resolve("pack.sqlite" + suffix));
-        }
+        PipelineBenchmark.deleteDatabase(db);
         System.out.println(PipelineBenchmark.machine());
         Path previous = corpus;
         long html = 0;
