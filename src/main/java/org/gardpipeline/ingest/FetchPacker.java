@@ -97,21 +97,15 @@ public final class FetchPacker {
      */
     public List<Result> packAll(List<FetchSource> sources, boolean named, Consumer<Result> report) {
         recover();
-        List<Result> results = new ArrayList<>();
-        List<FetchSource> toPack = new ArrayList<>();
+        List<String> skips = new ArrayList<>(); // all checked before anything is said or packed: a refusal is one line
         for (FetchSource source : sources) {
-            String skip = reasonToSkip(source, named);
-            if (skip != null) {
-                Result r = new Result(folderName(source), 0, 0, 0, 0, skip);
-                results.add(r);
-                report.accept(r);
-            } else {
-                toPack.add(source);
-            }
+            skips.add(reasonToSkip(source, named));
         }
+        List<Result> results = new ArrayList<>();
         List<Settling> packed = new ArrayList<>();
-        for (FetchSource source : toPack) {
-            Result r = pack(source, packed);
+        for (int i = 0; i < sources.size(); i++) {
+            FetchSource source = sources.get(i);
+            Result r = skips.get(i) != null ? new Result(folderName(source), 0, 0, 0, 0, skips.get(i)) : pack(source, packed);
             results.add(r);
             report.accept(r);
         }

@@ -137,6 +137,7 @@ class PackCommandTest {
     @Test
     void aFetchChangedSinceItsIngestIsRefusedInOneLineAndNothingIsPacked() throws IOException {
         ok(run("html"));
+        ok(pack("html", "2022-01-01")); // packed already: said only when nothing is refused
         Path page = raw.resolve("2022-02-01/gard-2022-caudal-regression-sequence");
         Files.writeString(page, Files.readString(page, StandardCharsets.ISO_8859_1) + " ", StandardCharsets.ISO_8859_1);
         Map<String, String> before = tree(raw);
