@@ -1,10 +1,10 @@
 package org.gardpipeline.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.gardpipeline.FetchSeries;
 import org.gardpipeline.cli.Main;
 
 /**
@@ -43,7 +43,7 @@ public final class PackBenchmark {
             } else {
                 ChurnGenerator.next(previous, fetch, 0.01, i);
             }
-            html += size(fetch);
+            html += FetchSeries.bytes(fetch);
             previous = fetch;
         }
         String[] common = {"--raw", raw.toString(), "--db", db.toString()};
@@ -53,7 +53,7 @@ public final class PackBenchmark {
         started = System.nanoTime();
         check(Main.execute(concat(new String[] {"pack"}, common)));
         System.out.printf(Locale.ROOT, "pack of %d fetches: %.1f s%n", n, seconds(started));
-        long packed = size(raw);
+        long packed = FetchSeries.bytes(raw);
         System.out.printf(Locale.ROOT, "HTML %,d bytes, packed %,d bytes: %.2f%%%n", html, packed, 100.0 * packed / html);
         started = System.nanoTime();
         check(Main.execute(concat(new String[] {"run", "--quiet", "--out", work.resolve("out").toString()}, common)));
@@ -72,16 +72,5 @@ public final class PackBenchmark {
 
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    /** The bytes of the regular files under the folder, counted per name (a hard link as often as it is named). */
-    private static long size(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            long total = 0;
-            for (Path p : (Iterable<Path>) all::iterator) {
-                total += Files.isRegularFile(p) ? Files.size(p) : 0;
-            }
-            return total;
-        }
     }
 }

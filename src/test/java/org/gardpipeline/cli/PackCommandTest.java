@@ -78,8 +78,10 @@ class PackCommandTest {
     @Test
     void packedFetchesIngestedIntoANewDatabaseGiveTheSameHistoryRowForRow() throws IOException {
         ok(run("html"));
+        long html = FetchSeries.bytes(raw);
         CommandLineRun packed = pack("html");
         ok(packed);
+        assertTrue(FetchSeries.bytes(raw) * 10 <= html, "four fetches packed take at most a tenth of their files: " + FetchSeries.bytes(raw) + " of " + html);
         assertEquals(List.of(
                 "packed 2022-01-01: 14 documents, 0 of them revisits",
                 "packed 2022-02-01: 14 documents, 12 of them revisits",
