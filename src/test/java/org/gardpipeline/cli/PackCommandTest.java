@@ -211,7 +211,7 @@ class PackCommandTest {
     }
 
     @Test
-    void runWithPackPacksWhatItIngestedAndANewFetchBecomesRevisitsOfTheEarlierCaptures() {
+    void runWithPackPacksWhatItIngestedAndANewFetchBecomesRevisitsOfTheEarlierCapturesButNotAHeldFetch() throws IOException {
         CommandLineRun first = run("html", "--pack");
         ok(first);
         assertTrue(first.err().contains("packed 2022-04-01: 14 documents, 14 of them revisits"), first.err());
@@ -224,6 +224,14 @@ class PackCommandTest {
         assertFalse(second.err().contains("packed 2022-04-01"), "fetches packed before are passed over quietly: " + second.err());
         assertEquals(5, TestDb.count(db("html"), "SELECT count(*) FROM fetch"));
         ok(CommandLineRun.of("check", "--db", db("html").toString()));
+
+        // a complete fetch lacking all but one page would remove most answers: held, so not ingested, so not packed
+        Path held = FetchSeries.fetch(raw, "2022-06-01", "a.txt", FetchSeries.answerText());
+        FetchSeries.fetch(raw, "2022-06-01", "fetch.properties", "complete=true\n");
+        CommandLineRun third = run("html", "--pack");
+        assertEquals(5, third.exitCode(), third.err());
+        assertFalse(third.err().contains("packed 2022-06-01"), third.err());
+        assertEquals(List.of("a.txt", "fetch.properties"), names(held));
     }
 
     /** Between the two renames of the swap a kill leaves the old folder aside, hidden: the next pack puts it back. */
