@@ -56,6 +56,15 @@ public final class FetchSource {
             default int readInto(java.nio.ByteBuffer buffer) throws IOException {
                 return -1;
             }
+
+            /**
+             * The SHA-256 of the bytes when this run has read them whole already and found them as their record
+             * declares (a packed WARC record's digest, checked as its file was scanned), so that hashing them needs
+             * no second read; null when it is not known so.
+             */
+            default String knownSha256() {
+                return null;
+            }
         }
 
         /** A document saved as a file: its size is known before it is read. */

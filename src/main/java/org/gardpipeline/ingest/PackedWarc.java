@@ -38,8 +38,25 @@ final class PackedWarc {
     /** The one WARC file of a packed fetch folder. */
     static final String FILE = "packed.warc.gz";
 
-    /** A resource record: the capture of a document's bytes. */
-    record Resource(String id, long offset, String target, Instant date, String payloadDigest) {
+    /**
+     * A resource record: the capture of a document's bytes; {@code sha256} is theirs as read when the file was
+     * indexed, null when they are not those of its declared digest.
+     */
+    record Resource(String id, long offset, String target, Instant date, String payloadDigest, String sha256) {
+    }
+
+    /** A packed record's bytes, read on demand, and their SHA-256 when it is known without reading them again. */
+    private record Content(FetchSource.RawDocument.Content bytes, java.util.function.Supplier<String> sha256)
+            implements FetchSource.RawDocument.Content {
+        @Override
+        public byte[] read() throws IOException {
+            return bytes.read();
+        }
+
+        @Override
+        public String knownSha256() {
+            return sha256.get();
+        }
     }
 
     private record Indexed(long size, long modified, Map<String, Resource> byId) {
@@ -126,9 +143,34 @@ final class PackedWarc {
             }));
         }
         if ("resource".equals(e.type())) {
-            return new WarcArchive.Capture(e.date(), new FetchSource.RawDocument(path, () -> resource(file, e.offset())));
+            return new WarcArchive.Capture(e.date(), new FetchSource.RawDocument(path,
+                    new Content(() -> resource(file, e.offset()), e::blockSha256)));
         }
-        return new WarcArchive.Capture(e.date(), new FetchSource.RawDocument(path, () -> revisited(file, path, e, byId)));
+        return new WarcArchive.Capture(e.date(), new FetchSource.RawDocument(path,
+                new Content(() -> revisited(file, path, e, byId), () -> revisitedSha256(file, e, byId))));
+    }
+
+    /**
+     * The SHA-256 of the capture a revisit refers to, when the capture was read whole as its file was scanned or
+     * indexed, and it is the revisit's payload digest; else null (then {@link #revisited} reads it, or says why not).
+     */
+    private static String revisitedSha256(Path file, WarcRecords.Entry e, Map<String, WarcRecords.Entry> byId) {
+        if (e.refersTo() == null) {
+            return null;
+        }
+        WarcRecords.Entry here = byId.get(e.refersTo());
+        String sha256 = null;
+        if (here != null && "resource".equals(here.type())) {
+            sha256 = here.problem() == null ? here.blockSha256() : null;
+        } else if (e.refersToFilename() != null) {
+            try {
+                Resource r = resources(file.toAbsolutePath().getParent().resolve(e.refersToFilename()).normalize()).get(e.refersTo());
+                sha256 = r == null ? null : r.sha256();
+            } catch (IOException missing) {
+                return null;
+            }
+        }
+        return sha256 != null && digestMatches(e.payloadDigest(), sha256) ? sha256 : null;
     }
 
     /** The bytes of the resource record at an offset. */
@@ -168,6 +210,8 @@ final class PackedWarc {
                 r = resources(source).get(e.refersTo());
             } catch (NoSuchFileException missing) {
                 throw new IOException(what + ": its capture is in " + source + ", which is missing");
+            } catch (IOException | RuntimeException unreadable) {
+                throw new IOException(what + ": cannot read " + source + ", which holds its capture: " + unreadable.getMessage());
             }
             if (r == null) {
                 throw new IOException(what + ": its capture " + e.refersTo() + " is not in " + source);
@@ -182,16 +226,20 @@ final class PackedWarc {
     }
 
     private static boolean digestMatches(String declared, byte[] bytes) {
+        return digestMatches(declared, Sha256.hex(bytes));
+    }
+
+    private static boolean digestMatches(String declared, String sha256) {
         try {
-            return declared != null && new WarcDigest(declared).equals(new WarcDigest("sha256", Sha256.of(bytes)));
+            return declared != null && new WarcDigest(declared).equals(new WarcDigest("sha256", sha256));
         } catch (RuntimeException malformed) {
             return false;
         }
     }
 
     /**
-     * The resource records of a packed WARC file, by record id: read once per run (and again only when the file's
-     * size or modification time moves), headers only.
+     * The resource records of a packed WARC file, by record id, each read whole and checked against its digests:
+     * once per run (and again only when the file's size or modification time moves).
      */
     static Map<String, Resource> resources(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
@@ -202,12 +250,18 @@ final class PackedWarc {
         }
         Map<String, Resource> byId = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(key, StandardOpenOption.READ); WarcReader reader = new WarcReader(ch)) {
+            reader.calculateBlockDigest();
             for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                 WarcRecord r = next.get();
                 Optional<String> id = r.headers().first("WARC-Record-ID");
                 Optional<String> digest = r.headers().first("WARC-Payload-Digest");
                 if (r instanceof WarcResource res && id.isPresent() && digest.isPresent() && isPackedTarget(res.target())) {
-                    byId.put(id.get(), new Resource(id.get(), r.position(), res.target(), r.date(), digest.get()));
+                    r.body().stream().transferTo(java.io.OutputStream.nullOutputStream());
+                    // a resource's block is its payload: both digests are the bytes'
+                    String sha256 = r.calculatedBlockDigest().filter(d -> "sha256".equals(d.algorithm()))
+                            .map(WarcDigest::hex).filter(hex -> digestMatches(digest.get(), hex)
+                                    && r.blockDigest().map(b -> digestMatches(b.raw(), hex)).orElse(false)).orElse(null);
+                    byId.put(id.get(), new Resource(id.get(), r.position(), res.target(), r.date(), digest.get(), sha256));
                 }
             }
         }

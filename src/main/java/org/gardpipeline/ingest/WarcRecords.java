@@ -29,11 +29,14 @@ final class WarcRecords {
     private WarcRecords() {
     }
 
-    /** Headers of one record, enough to pick documents and to find it again. */
+    /**
+     * Headers of one record, enough to pick documents and to find it again; {@code blockSha256} is the SHA-256 of its
+     * block when the record declared it and the block read was found to have it (null otherwise).
+     */
     record Entry(long offset, String type, String target, Instant date, String id, int status,
-                 String problem, String refersTo, String refersToFilename, String payloadDigest) {
+                 String problem, String refersTo, String refersToFilename, String payloadDigest, String blockSha256) {
         Entry(long offset, String type, String target, Instant date, String problem) {
-            this(offset, type, target, date, null, 0, problem, null, null, null);
+            this(offset, type, target, date, null, 0, problem, null, null, null, null);
         }
     }
 
@@ -153,6 +156,7 @@ final class WarcRecords {
         int status = 0;
         String problem = null;
         String type = r.type();
+        String blockSha256 = null;
         try {
             long declared = r.headers().first("Content-Length").map(Long::parseLong).orElse(-1L);
             // read, not closed: the reader computes the block digest as the body is consumed
@@ -166,6 +170,8 @@ final class WarcRecords {
                 Optional<WarcDigest> actual = r.calculatedBlockDigest();
                 if (declaredDigest.isPresent() && actual.isPresent() && !declaredDigest.get().equals(actual.get())) {
                     problem = "block digest mismatch: the record's bytes were altered";
+                } else if (declaredDigest.isPresent() && actual.isPresent() && "sha256".equals(actual.get().algorithm())) {
+                    blockSha256 = actual.get().hex(); // read whole just now and found as declared
                 }
             }
             if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
@@ -181,7 +187,8 @@ final class WarcRecords {
             problem = "unreadable: " + e;
         }
         return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo,
-                r.headers().first("WARC-Refers-To-Filename").orElse(null), r.headers().first("WARC-Payload-Digest").orElse(null));
+                r.headers().first("WARC-Refers-To-Filename").orElse(null), r.headers().first("WARC-Payload-Digest").orElse(null),
+                blockSha256);
     }
 
     private static boolean isDocumentType(MediaType type) {
