@@ -57,6 +57,8 @@ class PackedFolderTest {
         List<FetchSource.RawDocument> packed = FetchSource.open(fetch, FetchSource.Overrides.NONE).documents();
         assertEquals(paths, packed.stream().map(FetchSource.RawDocument::path).toList());
         for (int i = 0; i < packed.size(); i++) {
+            assertEquals(org.gardpipeline.model.Sha256.hex(bytes.get(i)), packed.get(i).content().knownSha256(),
+                    "checked as the file was scanned, so hashed without a second read: " + paths.get(i));
             assertArrayEquals(bytes.get(i), packed.get(i).read(), paths.get(i));
         }
         Path fresh = dir.resolve("fresh.sqlite");
