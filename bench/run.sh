@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks of the pipeline on the 5,910-page corpus of ../shared/corpus: medians of RUNS whole-process
 # runs (default 3) of the parse floor, a full ingest, an identical re-ingest, a 1%-changed fetch and the
-# export, with peak memory; then, with --growth, 100 fetches with 1% churn each.
-#   bench/run.sh [RUNS] [--growth]
+# export, with peak memory; then, with --growth, 100 fetches with 1% churn each; with --pack, 60 such fetches
+# run and packed (docs/operations.md, "Packing old fetches").
+#   bench/run.sh [RUNS] [--growth|--pack]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
@@ -19,4 +20,8 @@ fi
 java -cp "$CP" org.gardpipeline.bench.PipelineBenchmark "$CP" "$WORK/corpus/pages" "$WORK" "$RUNS"
 if [ "${2:-}" = "--growth" ]; then
     java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.HistoryGrowthBenchmark "$WORK/corpus/pages" "$WORK/growth" 100
+fi
+if [ "${2:-}" = "--pack" ]; then
+    rm -rf "$WORK/pack"
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.PackBenchmark "$WORK/corpus/pages" "$WORK/pack" 60
 fi

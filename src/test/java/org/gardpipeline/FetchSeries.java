@@ -99,6 +99,19 @@ public final class FetchSeries {
         return raw;
     }
 
+    /** The bytes of the regular files under a folder, counted per name (a hard link as often as it is named). */
+    public static long bytes(Path folder) {
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            long total = 0;
+            for (Path p : (Iterable<Path>) all::iterator) {
+                total += Files.isRegularFile(p) ? Files.size(p) : 0;
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces text that must be present, so an edit that misses fails the test instead of doing nothing. */
     public static String edit(String text, String from, String to) {
         if (!text.contains(from)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.fetch.PageFetcher;
+import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
@@ -56,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FetchOptions fetchOptions;
 
+    @Option(names = "--pack", description = "after the run, pack the ingested fetch folders into deduplicated WARC files "
+            + "(as gard pack does); a fetch held for review or not ingested is not packed")
+    boolean pack;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -84,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
                         report.feed());
             }
             int code = IngestReport.finish(err, store, outcome);
+            if (pack) {
+                new FetchPacker(store, raw).packAll(fetches, false, r -> {
+                    if (r.skipped() == null && !logging.quiet) {
+                        err.println(r.line());
+                    }
+                });
+            }
             if (fetchFailed > 0 && code != ExitCode.HELD) {
                 code = ExitCode.QUARANTINED;
             }
@@ -113,7 +125,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot list raw folder " + raw + ": " + e.getMessage(), e);
         }
-        List<FetchSource> sources = FetchSource.openEach(fetches, FetchSource.Overrides.NONE);
+        return inDateOrder(FetchSource.openEach(fetches, FetchSource.Overrides.NONE));
+    }
+
+    /** The fetches sorted by date and label, in the list given. */
+    static List<FetchSource> inDateOrder(List<FetchSource> sources) {
         sources.sort(Comparator.comparing((FetchSource s) -> s.fetch("").fetchedAt()).thenComparing(s -> s.fetch("").label()));
         return sources;
     }

@@ -111,7 +111,8 @@ public final class FetchFolder {
         return name;
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file or a folder with all it holds; nothing when it is absent. */
+    public static void deleteRecursively(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

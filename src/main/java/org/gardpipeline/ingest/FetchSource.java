@@ -56,6 +56,15 @@ public final class FetchSource {
             default int readInto(java.nio.ByteBuffer buffer) throws IOException {
                 return -1;
             }
+
+            /**
+             * The SHA-256 of the bytes when this run has read them whole already and found them as their record
+             * declares (a packed WARC record's digest, checked as its file was scanned), so that hashing them needs
+             * no second read; null when it is not known so.
+             */
+            default String knownSha256() {
+                return null;
+            }
         }
 
         /** A document saved as a file: its size is known before it is read. */
@@ -130,7 +139,12 @@ public final class FetchSource {
         return files.sha256();
     }
 
-    /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
+    /** The files the fetch is read from, as listed when it was opened. */
+    FileListing files() {
+        return files;
+    }
+
+        /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
     public String name() {
         return fetch.name();
     }
@@ -229,7 +243,7 @@ public final class FetchSource {
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(FetchFolder.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        FileListing listed = folder ? listFolder(root) : FileListing.ofFile(path);
+        FileListing listed = folder ? PackedWarc.withDependencies(listFolder(root)) : FileListing.ofFile(path);
         List<Path> files = listed.files();
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):

@@ -29,10 +29,24 @@ import org.gardpipeline.model.Sha256;
  * within {@link #SETTLING} of the listing, which the file system's clock may not tell from a write a moment
  * later.
  *
- * @param root  the folder the paths are relative to
- * @param files the regular files (and links to them), in path order
+ * <p>A packed fetch folder's documents may lie in the WARC files of the packed folders beside it (its revisits'
+ * captures): those files are its {@code dependencies}, no files of the fetch but part of its listing, so that a
+ * change to one of them, or its removal (then there is no listing), shows as a change of the fetch.
+ *
+ * @param root         the folder the paths are relative to
+ * @param files        the regular files (and links to them), in path order
+ * @param dependencies other files the fetch's documents are read from (outside the root)
  */
-record FileListing(Path root, List<Path> files) {
+record FileListing(Path root, List<Path> files, List<Path> dependencies) {
+    FileListing(Path root, List<Path> files) {
+        this(root, files, List.of());
+    }
+
+    /** This listing with the files its documents also depend on. */
+    FileListing dependingOn(List<Path> others) {
+        return new FileListing(root, files, List.copyOf(others));
+    }
+
     /** Coarser than any file system's time stamps (FAT keeps 2 s, ext3 and HFS+ 1 s). */
     static final Duration SETTLING = Duration.ofSeconds(3);
     private static final String STATUS = "unix:size,lastModifiedTime,ctime,ino";
@@ -67,8 +81,17 @@ record FileListing(Path root, List<Path> files) {
         return new FileListing(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
     }
 
-    /** The path of a file under the root, relative to it, with '/' between its names. */
+    private List<Path> allFiles() {
+        List<Path> all = new ArrayList<>(files);
+        all.addAll(dependencies);
+        return all;
+    }
+
+    /** The path of a file under the root (or of a dependency), relative to it, with '/' between its names. */
     String relative(Path file) {
+        if (!dependencies.isEmpty() && dependencies.contains(file)) {
+            return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        }
         String path = file.toString();
         String relative = path.substring(prefix());
         return file.getFileSystem().getSeparator().equals("/") ? relative : relative.replace(file.getFileSystem().getSeparator(), "/");
@@ -85,11 +108,22 @@ record FileListing(Path root, List<Path> files) {
      */
     String sha256() {
         Instant settled = Instant.now().minus(SETTLING);
-        long settledNanos = settled.getEpochSecond() * 1_000_000_000L + settled.getNano();
+        return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
+    }
+
+    /**
+     * The listing whatever the files' age: what a pack compares before and after it reads a folder, to see that
+     * nothing was written to it meanwhile (null when the status cannot be read).
+     */
+    String statusSha256() {
+        return sha256(Long.MAX_VALUE);
+    }
+
+    private String sha256(long settledNanos) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {
-            for (Path f : files) {
+            for (Path f : dependencies.isEmpty() ? files : allFiles()) {
                 Map<String, Object> status = Files.readAttributes(f, STATUS);
                 long modified = ((FileTime) status.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
                 long changed = ((FileTime) status.get("ctime")).to(TimeUnit.NANOSECONDS);

@@ -139,6 +139,10 @@ public final class Ingester {
      * out only when it must be parsed, so a fetch of files that changed little allocates next to nothing.
      */
     static Document read(FetchSource.RawDocument raw, Set<String> parsedBefore, ByteBuffer scratch) {
+        String known = raw.content().knownSha256();
+        if (known != null && parsedBefore.contains(known)) {
+            return Document.reused(raw.path(), known); // bytes a packed fetch holds, checked already: not read again
+        }
         byte[] bytes = null;
         String hash;
         try {
@@ -176,8 +180,13 @@ public final class Ingester {
      * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
      */
     private String contentHash(List<FetchSource.RawDocument> raw) {
+        return contentHash(raw, options.threads());
+    }
+
+    /** The content hash of these documents, as an ingest computes it (see {@link #contentHash(List)}). */
+    static String contentHash(List<FetchSource.RawDocument> raw, int threads) {
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
-        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), options.threads());
+        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), threads);
         FetchContentHash hash = new FetchContentHash();
         for (int i = 0; i < raw.size(); i++) {
             hash.add(raw.get(i).path(), hashes.get(i));
@@ -187,6 +196,10 @@ public final class Ingester {
 
     /** Read into the thread's buffer as {@link #read} reads it; streamed when it does not fit. */
     private static String sha256OfFile(FetchSource.RawDocument d, ByteBuffer buffer) {
+        String known = d.content().knownSha256();
+        if (known != null) {
+            return known;
+        }
         try {
             return d.content().readInto(buffer) >= 0 ? Sha256.hex(buffer.flip()) : streamedSha256(d);
         } catch (IOException e) {

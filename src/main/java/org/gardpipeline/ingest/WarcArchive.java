@@ -34,7 +34,8 @@ import org.netpreserve.jwarc.WarcResponse;
  * record that is truncated, fails its block digest or cannot be parsed becomes a document that is quarantined when
  * read (see {@link WarcRecords}); the other records are unaffected. A revisit record (a 304 "server-not-modified", or an "identical-payload-digest"
  * deduplication) is the document of the capture it refers to, looked up in the same file or in the WARC files of
- * the fetch folders beside it.
+ * the fetch folders beside it. The resource and revisit records of a packed fetch folder are read as
+ * {@link PackedWarc} says.
  */
 public final class WarcArchive {
     private static final long MAX_DECODED = ContentDecoding.DEFAULT_MAX_DECODED;
@@ -96,6 +97,9 @@ public final class WarcArchive {
             return new Capture(e.date(), new FetchSource.RawDocument(path, () -> {
                 throw new IOException("corrupt WARC record: " + e.problem());
             }));
+        }
+        if (PackedWarc.isPackedTarget(e.target()) && ("resource".equals(e.type()) || "revisit".equals(e.type()))) {
+            return PackedWarc.capture(file, e, byId); // a document of a packed fetch folder
         }
         boolean document = "revisit".equals(e.type()) && (e.status() == 304 || e.status() == 200) || "response".equals(e.type()) && (e.status() == 200 || e.status() == 0);
         if (e.problem() != null && !document) {
@@ -162,7 +166,9 @@ public final class WarcArchive {
             }
             List<Path> candidates;
             try (Stream<Path> all = Files.walk(parent, 2)) {
+                // a packed folder's file holds no HTTP responses: not read for them
                 candidates = all.filter(Files::isRegularFile).filter(WarcArchive::isWarcName)
+                        .filter(p -> !p.getFileName().toString().equals(PackedWarc.FILE))
                         .filter(p -> !p.toAbsolutePath().equals(file.toAbsolutePath()))
                         .sorted(java.util.Comparator.reverseOrder()).toList();
             }

@@ -29,9 +29,15 @@ final class WarcRecords {
     private WarcRecords() {
     }
 
-    /** Headers of one record, enough to pick documents and to find it again. */
+    /**
+     * Headers of one record, enough to pick documents and to find it again; {@code blockSha256} is the SHA-256 of its
+     * block when the record declared it and the block read was found to have it (null otherwise).
+     */
     record Entry(long offset, String type, String target, Instant date, String id, int status,
-                 String problem, String refersTo) {
+                 String problem, String refersTo, String refersToFilename, String payloadDigest, String blockSha256) {
+        Entry(long offset, String type, String target, Instant date, String problem) {
+            this(offset, type, target, date, null, 0, problem, null, null, null, null);
+        }
     }
 
     /** The status line and headers of an HTTP response block. */
@@ -80,7 +86,7 @@ final class WarcRecords {
                         }
                         String target = salvageTarget(file, failedAt, gzip);
                         entries.add(new Entry(failedAt, target == null ? null : "response", target, lastDate(entries),
-                                null, 0, "unreadable: " + e.getMessage(), null));
+                                "unreadable: " + e.getMessage()));
                         resumeAt = nextRecordStart(file, failedAt + 1, gzip);
                         break;
                     }
@@ -102,7 +108,7 @@ final class WarcRecords {
                 if (entries.isEmpty()) {
                     throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
                 }
-                entries.add(new Entry(start, null, null, lastDate(entries), null, 0, e.getMessage(), null));
+                entries.add(new Entry(start, null, null, lastDate(entries), e.getMessage()));
             }
         }
         return entries;
@@ -150,6 +156,7 @@ final class WarcRecords {
         int status = 0;
         String problem = null;
         String type = r.type();
+        String blockSha256 = null;
         try {
             long declared = r.headers().first("Content-Length").map(Long::parseLong).orElse(-1L);
             // read, not closed: the reader computes the block digest as the body is consumed
@@ -163,6 +170,8 @@ final class WarcRecords {
                 Optional<WarcDigest> actual = r.calculatedBlockDigest();
                 if (declaredDigest.isPresent() && actual.isPresent() && !declaredDigest.get().equals(actual.get())) {
                     problem = "block digest mismatch: the record's bytes were altered";
+                } else if (declaredDigest.isPresent() && actual.isPresent() && "sha256".equals(actual.get().algorithm())) {
+                    blockSha256 = actual.get().hex(); // read whole just now and found as declared
                 }
             }
             if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
@@ -177,7 +186,9 @@ final class WarcRecords {
         } catch (IOException | RuntimeException e) {
             problem = "unreadable: " + e;
         }
-        return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo);
+        return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo,
+                r.headers().first("WARC-Refers-To-Filename").orElse(null), r.headers().first("WARC-Payload-Digest").orElse(null),
+                blockSha256);
     }
 
     private static boolean isDocumentType(MediaType type) {

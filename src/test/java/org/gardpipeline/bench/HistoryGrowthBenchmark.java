@@ -28,9 +28,7 @@ public final class HistoryGrowthBenchmark {
         Path work = Files.createDirectories(Path.of(args[1]));
         int n = Integer.parseInt(args[2]);
         Path db = work.resolve("growth.sqlite");
-        for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
-            Files.deleteIfExists(work.resolve("growth.sqlite" + suffix));
-        }
+        PipelineBenchmark.deleteDatabase(db);
         System.out.println(PipelineBenchmark.machine());
         System.out.println("fetch  seconds  added changed  db MB");
         Path previous = corpus;

@@ -98,7 +98,8 @@ public final class PipelineBenchmark {
         return new Sample(Double.parseDouble(figures[figures.length - 2]), Long.parseLong(figures[figures.length - 1]));
     }
 
-    private static void deleteDatabase(Path db) throws IOException {
+    /** Deletes a database with its WAL, shared-memory and lock files. */
+    static void deleteDatabase(Path db) throws IOException {
         for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
         }

@@ -1,0 +1,491 @@
+package org.gardpipeline.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.gardpipeline.fetch.FetchFolder;
+import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.FetchContentHash;
+import org.gardpipeline.model.Sha256;
+import org.gardpipeline.store.HistoryStore;
+import org.gardpipeline.store.StoreException;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+/**
+ * Turns ingested fetch folders under raw/ into one deduplicated WARC file each ({@link PackedWarc}), in place:
+ * a document whose bytes were captured before (in an earlier packed fetch folder of raw/, or earlier in the same
+ * fetch) becomes a revisit record pointing at that capture. The folder yields exactly the documents (paths and
+ * bytes) it did, so its content hash, and everything an ingest makes of it, is unchanged. Every file that is no
+ * document ({@code fetch.properties}, hidden files) stays beside the WARC file as it was.
+ *
+ * <p>A fetch is packed only when it was ingested and its documents are still those ingested. The packed folder is
+ * built beside it under a hidden name ({@code .NAME.packing}), synced, read back and compared with the database's
+ * content hash, and only then swapped in by two renames (the old folder to {@code .NAME.unpacked}, the new one to
+ * its name) before the old one is deleted. A pack killed at any moment leaves the old folder or the packed one
+ * under the name, but for the instant between the two renames; the next pack (or {@code run --pack}) puts back or
+ * removes whatever hidden folder a killed one left.
+ */
+public final class FetchPacker {
+    private static final String PACKING = ".packing";
+    private static final String UNPACKED = ".unpacked";
+    private static final MediaType BYTES = MediaType.parse("application/octet-stream");
+    private static final long TEST_PAUSE_MS = testPauseMs();
+
+    /** What became of one fetch folder; {@code skipped} says why it was left as it was (null when packed). */
+    public record Result(String folder, int documents, int revisits, long bytesBefore, long bytesAfter, String skipped) {
+        /** One line for people. */
+        public String line() {
+            if (skipped != null) {
+                return folder + ": " + skipped;
+            }
+            return String.format("packed %s: %d documents, %d of them revisits; %,d bytes -> %,d bytes", folder, documents,
+                    revisits, bytesBefore, bytesAfter);
+        }
+    }
+
+    /** Where a document's bytes were captured: a resource record of a packed WARC file. */
+    private record Capture(String id, String target, Instant date, String folder) {
+    }
+
+    private final HistoryStore store;
+    private final Path raw;
+    private final int threads;
+    /** The captures of the packed folders under raw/, by SHA-256 of their bytes; read when first needed. */
+    private Map<String, Capture> captured;
+
+    public FetchPacker(HistoryStore store, Path raw) {
+        this.store = store;
+        this.raw = raw;
+        this.threads = Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Checks every fetch given, then packs each in turn, reporting each as it ends. A fetch named by the user
+     * ({@code named}) that cannot be packed because it was never ingested, or because its documents differ from
+     * those ingested, is refused before any is packed; among all of raw/'s fetches those never ingested are left
+     * for later.
+     */
+    public List<Result> packAll(List<FetchSource> sources, boolean named, Consumer<Result> report) {
+        recover();
+        List<String> skips = new ArrayList<>(); // all checked before anything is said or packed: a refusal is one line
+        for (FetchSource source : sources) {
+            skips.add(reasonToSkip(source, named));
+        }
+        List<Result> results = new ArrayList<>();
+        List<Settling> packed = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            FetchSource source = sources.get(i);
+            Result r = skips.get(i) != null ? new Result(folderName(source), 0, 0, 0, 0, skips.get(i)) : pack(source, packed);
+            results.add(r);
+            report.accept(r);
+        }
+        keepListings(packed);
+        return results;
+    }
+
+    /** A folder packed just now: its fetch, with its content hash, and the status of its files when read back. */
+    private record Settling(Fetch fetch, Path folder, String status, long writtenAtMillis) {
+    }
+
+    /**
+     * Keeps the listing of each folder packed, so that the next run knows it without reading it: once its files
+     * are older than {@link FileListing#SETTLING} (waiting for the last at most that long), and only when they are
+     * still exactly as they were read back.
+     */
+    private void keepListings(List<Settling> packed) {
+        if (packed.isEmpty()) {
+            return;
+        }
+        long wait = packed.get(packed.size() - 1).writtenAtMillis() + FileListing.SETTLING.toMillis() + 50 - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (Settling s : packed) {
+            try {
+                String listing = PackedWarc.withDependencies(FileListing.ofFolder(s.folder())).sha256();
+                if (listing != null && listing.equals(s.status())) {
+                    store.ingested(s.fetch(), listing);
+                }
+            } catch (IOException e) {
+                // no listing kept: the next run reads the folder once and keeps it
+            }
+        }
+    }
+
+    /** Why the fetch is left as it is, null when it is to be packed; refuses a named fetch that cannot be. */
+    private String reasonToSkip(FetchSource source, boolean named) {
+        Path folder = source.root();
+        if (!Files.isDirectory(folder)) {
+            return refuseOrSkip(named, source, "a WARC file, not a fetch folder: left as it is");
+        }
+        if (Files.exists(folder.resolve(PackedWarc.FILE))) {
+            return "packed already";
+        }
+        if (source.files().files().stream().anyMatch(WarcArchive::isWarcName)) {
+            return refuseOrSkip(named, source, "holds WARC files already (as gard fetch writes them): left as it is");
+        }
+        Fetch bare = source.fetch("");
+        if (!store.hasFetch(bare.fetchedAt(), bare.label())) {
+            if (named) {
+                throw new UnusableFetchException("fetch folder " + folder + " was never ingested into " + store.file()
+                        + ": ingest it first (gard run), then pack it");
+            }
+            return "not ingested yet: left as it is";
+        }
+        if (store.ingestedFromUnchangedFiles(bare, source.listingSha256()).isEmpty()) {
+            confirmIngested(source, Ingester.contentHash(source.documents(), threads), null);
+        }
+        return null;
+    }
+
+    private static String refuseOrSkip(boolean named, FetchSource source, String why) {
+        if (named) {
+            throw new UnusableFetchException("cannot pack " + source.root() + ": " + why);
+        }
+        return why;
+    }
+
+    /** Refuses the fetch unless its documents, of this content hash, are the ones ingested under its date and label. */
+    private void confirmIngested(FetchSource source, String contentSha256, String listing) {
+        try {
+            store.ingested(source.fetch(contentSha256), listing);
+        } catch (StoreException e) {
+            if (!e.isUsageError()) {
+                throw e;
+            }
+            throw new UnusableFetchException("fetch folder " + source.root() + " changed since it was ingested (its documents "
+                    + "are not those ingested into " + store.file() + "): not packed", e);
+        }
+    }
+
+    private static String folderName(FetchSource source) {
+        return source.root().getFileName().toString();
+    }
+
+    /** Packs one folder (read afresh: files may have come since it was opened) and swaps it in. */
+    private Result pack(FetchSource opened, List<Settling> packed) {
+        Path folder = raw.resolve(folderName(opened));
+        FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE);
+        String name = folderName(source);
+        FileListing listing = source.files();
+        String status = listing.statusSha256();
+        Path building = raw.resolve("." + name + PACKING);
+        Path old = raw.resolve("." + name + UNPACKED);
+        try {
+            FetchFolder.deleteRecursively(building);
+            Files.createDirectory(building);
+            long before = 0;
+            for (Path f : listing.files()) {
+                before += Files.size(f);
+            }
+            Set<String> documentPaths = new HashSet<>();
+            source.documents().forEach(d -> documentPaths.add(d.path()));
+            for (Path f : listing.files()) {
+                String relative = listing.relative(f);
+                if (!documentPaths.contains(relative)) {
+                    Path target = building.resolve(relative);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    sync(target);
+                }
+            }
+            Written written = write(source, building.resolve(PackedWarc.FILE));
+            syncFolder(building);
+            confirmIngested(source, written.contentSha256(), null);
+            long writtenAt = System.currentTimeMillis();
+            String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
+            String readBack = Ingester.contentHash(FetchSource.open(building,
+                    new FetchSource.Overrides(source.fetch("").fetchedAt(), null)).documents(), threads);
+            if (!readBack.equals(written.contentSha256())) {
+                throw new IllegalStateException("the packed WARC file of " + folder + " reads back other documents than the "
+                        + "folder's; " + folder + " is left as it was");
+            }
+            if (!String.valueOf(status).equals(String.valueOf(FileListing.ofFolder(listing.root()).statusSha256()))) {
+                throw new UnusableFetchException("fetch folder " + folder + " was written to while it was being packed: "
+                        + "left as it was; pack it again");
+            }
+            pauseForTest(name, "packed and checked, not swapped in");
+            Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(raw);
+            pauseForTest(name, "swapped in, the old folder not yet deleted");
+            FetchFolder.deleteRecursively(old);
+            written.captures().forEach((sha, c) -> captured.putIfAbsent(sha, c));
+            packed.add(new Settling(source.fetch(written.contentSha256()), folder, packedStatus, writtenAt));
+            return new Result(name, source.documents().size(), written.revisits(), before, treeSize(folder), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack " + folder + ": " + e.getMessage(), e);
+        } finally {
+            if (Files.exists(folder)) {
+                deleteQuietly(building);
+            }
+        }
+    }
+
+    /** What a pack wrote: the fetch's content hash, how many revisits, and the captures it added. */
+    private record Written(String contentSha256, int revisits, Map<String, Capture> captures) {
+    }
+
+    /** One document read, hashed and, when its bytes are new to raw/'s packed folders, made a gzipped record. */
+    private record Prepared(FetchSource.RawDocument document, String sha256, UUID id, byte[] record) {
+    }
+
+    /**
+     * Writes the records to a hidden file first, then the WARC file: the warcinfo record naming the other packed
+     * files its revisits refer to (known only once every record is written), and the records after it.
+     */
+    private Written write(FetchSource source, Path file) throws IOException {
+        Map<String, Capture> earlier = captured();
+        String name = folderName(source);
+        Instant date = instant(source.fetch("").fetchedAt());
+        Map<String, Capture> here = new LinkedHashMap<>();
+        Set<String> dependencies = new java.util.TreeSet<>();
+        FetchContentHash hash = new FetchContentHash();
+        int revisits = 0;
+        int written = 0;
+        Path records = file.resolveSibling(".records");
+        try (FileChannel channel = FileChannel.open(records, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+             InOrder<FetchSource.RawDocument, Prepared> prepared = new InOrder<>(source.documents(),
+                     d -> prepare(d, name, date, earlier), threads, threads * Ingester.READ_AHEAD)) {
+            while (prepared.hasNext()) {
+                Prepared p = prepared.next();
+                hash.add(p.document().path(), p.sha256());
+                Capture before = here.containsKey(p.sha256()) ? here.get(p.sha256()) : earlier.get(p.sha256());
+                if (before != null) {
+                    write(channel, revisit(p, date, before, name));
+                    revisits++;
+                    if (!before.folder().equals(name)) {
+                        dependencies.add(referenceTo(before, name));
+                    }
+                } else {
+                    write(channel, p.record());
+                    here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.document().path()), date, name));
+                }
+                pauseForTest(name, ++written + " records written");
+            }
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Map<String, List<String>> fields = new LinkedHashMap<>();
+                fields.put("software", List.of("gard-pipeline pack"));
+                fields.put("format", List.of("WARC File Format 1.1"));
+                fields.put("description", List.of("the documents of fetch folder " + name + " as resource records named by "
+                        + "their path in the folder; bytes captured before as identical-payload-digest revisits"));
+                fields.put(PackedWarc.DEPENDENCY_FIELD, List.copyOf(dependencies));
+                write(out, gzipped(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(date).filename(PackedWarc.FILE)
+                        .fields(fields).build()));
+                long size = channel.size();
+                for (long at = 0; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+        } finally {
+            Files.deleteIfExists(records);
+        }
+        return new Written(hash.hex(), revisits, here);
+    }
+
+    /** The file holding a capture, relative to the folder of the file that refers to it. */
+    private static String referenceTo(Capture capture, String folder) {
+        return capture.folder().equals(folder) ? PackedWarc.FILE : "../" + capture.folder() + "/" + PackedWarc.FILE;
+    }
+
+    private static void write(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static Prepared prepare(FetchSource.RawDocument d, String folder, Instant date, Map<String, Capture> earlier) {
+        byte[] bytes;
+        try {
+            bytes = d.read();
+        } catch (IOException e) {
+            throw new UnusableFetchException("cannot read " + d.path() + " of fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+        byte[] sha = Sha256.of(bytes);
+        String hex = Sha256.hex(bytes);
+        UUID id = UUID.nameUUIDFromBytes((folder + "\0" + d.path() + "\0" + hex).getBytes(StandardCharsets.UTF_8));
+        if (earlier.containsKey(hex)) {
+            return new Prepared(d, hex, id, null);
+        }
+        WarcDigest digest = new WarcDigest("sha256", sha);
+        WarcResource record = new WarcResource.Builder().version(MessageVersion.WARC_1_1)
+                .setHeader("WARC-Target-URI", PackedWarc.target(d.path()))
+                .recordId(id).date(date).blockDigest(digest).payloadDigest(digest)
+                .body(BYTES, bytes).build();
+        return new Prepared(d, hex, id, gzipped(record));
+    }
+
+    /** The revisit of bytes captured before: WARC 1.1's identical-payload-digest profile, and Heritrix's file name. */
+    private static byte[] revisit(Prepared p, Instant date, Capture before, String folder) {
+        String relative = referenceTo(before, folder);
+        WarcRevisit record = new WarcRevisit.Builder(PackedWarc.target(p.document().path()), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                .version(MessageVersion.WARC_1_1).recordId(p.id()).date(date)
+                .setHeader("WARC-Refers-To", before.id())
+                .setHeader("WARC-Refers-To-Target-URI", before.target())
+                .setHeader("WARC-Refers-To-Date", before.date().toString())
+                .setHeader("WARC-Refers-To-Filename", relative)
+                .payloadDigest(new WarcDigest("sha256", p.sha256()))
+                .build();
+        return gzipped(record);
+    }
+
+    /** The record as one gzip member, so records are compressed on all threads and written in order by one. */
+    private static byte[] gzipped(WarcRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
+            writer.write(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Instant instant(String fetchedAt) {
+        return fetchedAt.length() == 10 ? LocalDate.parse(fetchedAt).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(fetchedAt);
+    }
+
+    /** The captures of every packed folder under raw/, by the SHA-256 of their bytes (the first in name order). */
+    private Map<String, Capture> captured() throws IOException {
+        if (captured == null) {
+            captured = new HashMap<>();
+            for (Path folder : children(raw)) {
+                Path file = folder.resolve(PackedWarc.FILE);
+                if (!folder.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+                    String name = folder.getFileName().toString();
+                    for (PackedWarc.Resource r : PackedWarc.resources(file).values()) {
+                        captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
+                    }
+                }
+            }
+        }
+        return captured;
+    }
+
+    /**
+     * Puts back or removes what a killed pack left: a folder moved aside with none in its place is moved back; one
+     * moved aside with the packed folder in its place, and a packed folder being built beside its folder, are deleted.
+     */
+    private void recover() {
+        try {
+            for (Path hidden : children(raw)) {
+                String n = hidden.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(UNPACKED)) {
+                    Path folder = raw.resolve(n.substring(1, n.length() - UNPACKED.length()));
+                    if (Files.exists(folder)) {
+                        FetchFolder.deleteRecursively(hidden);
+                    } else {
+                        Files.move(hidden, folder, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+            for (Path hidden : children(raw)) {
+                String n = hidden.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(PACKING) && Files.exists(raw.resolve(n.substring(1, n.length() - PACKING.length())))) {
+                    FetchFolder.deleteRecursively(hidden);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up after an earlier pack under " + raw + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> children(Path folder) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            entries.forEach(all::add);
+        }
+        all.sort(null);
+        return all;
+    }
+
+    private static long treeSize(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            long size = 0;
+            for (Path p : (Iterable<Path>) all::iterator) {
+                size += Files.isRegularFile(p) ? Files.size(p) : 0;
+            }
+            return size;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            FetchFolder.deleteRecursively(folder);
+        } catch (IOException e) {
+            // a hidden leftover: the next pack removes it
+        }
+    }
+
+    private static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // not every file system lets a folder be synced; the files in it are
+        }
+    }
+
+    private static long testPauseMs() {
+        try {
+            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("GARD_TEST_PAUSE_MS", "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The fault-injection seam of CONTRIBUTING.md, for packs: a pause, said on stderr, at each step of one. */
+    private static void pauseForTest(String folder, String where) {
+        if (TEST_PAUSE_MS <= 0) {
+            return;
+        }
+        System.err.println("GARD_TEST_PAUSE_MS: pack " + folder + ", " + where);
+        try {
+            Thread.sleep(TEST_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
