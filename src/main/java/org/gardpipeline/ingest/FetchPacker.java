@@ -31,6 +31,7 @@ import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Sha256;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.StoreException;
+import org.gardpipeline.store.TestPause;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
@@ -59,7 +60,6 @@ public final class FetchPacker {
     private static final String PACKING = ".packing";
     private static final String UNPACKED = ".unpacked";
     private static final MediaType BYTES = MediaType.parse("application/octet-stream");
-    private static final long TEST_PAUSE_MS = testPauseMs();
 
     /** What became of one fetch folder; {@code skipped} says why it was left as it was (null when packed). */
     public record Result(String folder, int documents, int revisits, long bytesBefore, long bytesAfter, String skipped) {
@@ -468,24 +468,8 @@ public final class FetchPacker {
         }
     }
 
-    private static long testPauseMs() {
-        try {
-            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("GARD_TEST_PAUSE_MS", "0").strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** The fault-injection seam of CONTRIBUTING.md, for packs: a pause, said on stderr, at each step of one. */
+    /** The crash tests' kill points of a pack: each record written, and before and after the swap. */
     private static void pauseForTest(String folder, String where) {
-        if (TEST_PAUSE_MS <= 0) {
-            return;
-        }
-        System.err.println("GARD_TEST_PAUSE_MS: pack " + folder + ", " + where);
-        try {
-            Thread.sleep(TEST_PAUSE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestPause.at("pack " + folder + ", " + where);
     }
 }

@@ -24,12 +24,6 @@ import org.slf4j.LoggerFactory;
 final class FetchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FetchWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Test hook, off unless the environment sets it: GARD_TEST_PAUSE_MS=N sleeps N ms after writing each
-     * document, inside the fetch's transaction, and says so on stderr, so the crash test can kill a run in the
-     * middle of a write and know where it was. It changes nothing that is written.
-     */
-    private static final long TEST_PAUSE_MS = testPauseMs();
     private final Connection db;
     private final Statements sql;
     /** No stored fetch comes after the one being written: every page it sees is named as it shows it. */
@@ -127,25 +121,9 @@ final class FetchWriter {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static long testPauseMs() {
-        try {
-            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("GARD_TEST_PAUSE_MS", "0").strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
+    /** The crash tests' kill point: a document written inside the fetch's transaction, not committed. */
     private static void pauseForTest(Fetch fetch, int written) {
-        if (TEST_PAUSE_MS <= 0) {
-            return;
-        }
-        System.err.println("GARD_TEST_PAUSE_MS: fetch " + fetch.name() + ", " + written
-                + " documents written, not committed");
-        try {
-            Thread.sleep(TEST_PAUSE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestPause.at("fetch " + fetch.name() + ", " + written + " documents written, not committed");
     }
 
     /** Records the document in the fetch, with its parse result (kept once per distinct bytes). */
