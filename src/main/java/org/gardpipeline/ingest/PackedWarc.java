@@ -25,7 +25,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.Warcinfo;
 
 /**
- * The WARC file of a packed fetch folder (written by {@link FetchPacker}): each document of the folder is a
+ * The WARC file of a packed fetch folder (written by {@link PackedWarcWriter}): each document of the folder is a
  * {@code resource} record whose WARC-Target-URI is the document's path in the folder (a relative reference,
  * percent-encoded, so never with a scheme), holding its bytes exactly; or, when the same bytes were captured
  * before, a {@code revisit} record (WARC 1.1 identical-payload-digest profile) with the capture's record id

@@ -1,0 +1,213 @@
+package org.gardpipeline.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.gardpipeline.model.FetchContentHash;
+import org.gardpipeline.model.Sha256;
+import org.gardpipeline.store.TestPause;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+/**
+ * Writes the {@link PackedWarc} file of one fetch folder at a time: a resource record for each document whose
+ * bytes are new, a revisit for each whose bytes were captured before, in a packed folder of raw/ or earlier in
+ * the same fetch. It knows the captures of raw/'s packed folders, read once, and learns a pack's own only when
+ * {@link #swappedIn} says its folder took its name, so that no revisit refers to a file that may never be there.
+ */
+final class PackedWarcWriter {
+    private static final MediaType BYTES = MediaType.parse("application/octet-stream");
+
+    /** Where a document's bytes were captured: a resource record of a packed WARC file. */
+    private record Capture(String id, String target, Instant date, String folder) {
+    }
+
+    /** What one file holds: its fetch's content hash, how many revisits, and the captures it adds to raw/'s. */
+    record Written(String contentSha256, int revisits, Map<String, Capture> captures) {
+    }
+
+    /** One document read, hashed and, when its bytes are new to raw/'s packed folders, made a gzipped record. */
+    private record Prepared(FetchSource.RawDocument document, String sha256, UUID id, byte[] record) {
+    }
+
+    private final Path raw;
+    private final int threads;
+    /** The captures of the packed folders under raw/, by SHA-256 of their bytes; read when first needed. */
+    private Map<String, Capture> captured;
+
+    PackedWarcWriter(Path raw, int threads) {
+        this.raw = raw;
+        this.threads = threads;
+    }
+
+    /** Takes in the captures of a file whose folder is now packed under its name: later packs may revisit them. */
+    void swappedIn(Written written) {
+        written.captures().forEach((sha, c) -> captured.putIfAbsent(sha, c));
+    }
+
+    /**
+     * Writes the records to a hidden file first, then the WARC file: the warcinfo record naming the other packed
+     * files its revisits refer to (known only once every record is written), and the records after it.
+     */
+    Written write(FetchSource source, Path file) throws IOException {
+        Map<String, Capture> earlier = captured();
+        String name = source.root().getFileName().toString();
+        Instant date = instant(source.fetch("").fetchedAt());
+        Map<String, Capture> here = new LinkedHashMap<>();
+        Set<String> dependencies = new TreeSet<>();
+        FetchContentHash hash = new FetchContentHash();
+        int revisits = 0;
+        int written = 0;
+        Path records = file.resolveSibling(".records");
+        try (FileChannel channel = FileChannel.open(records, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+             InOrder<FetchSource.RawDocument, Prepared> prepared = new InOrder<>(source.documents(),
+                     d -> prepare(d, name, date, earlier), threads, threads * Ingester.READ_AHEAD)) {
+            while (prepared.hasNext()) {
+                Prepared p = prepared.next();
+                hash.add(p.document().path(), p.sha256());
+                Capture before = here.containsKey(p.sha256()) ? here.get(p.sha256()) : earlier.get(p.sha256());
+                if (before != null) {
+                    write(channel, revisit(p, date, before, name));
+                    revisits++;
+                    if (!before.folder().equals(name)) {
+                        dependencies.add(referenceTo(before, name));
+                    }
+                } else {
+                    write(channel, p.record());
+                    here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.document().path()), date, name));
+                }
+                TestPause.at("pack " + name + ", " + ++written + " records written");
+            }
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                write(out, warcinfo(name, date, dependencies));
+                long size = channel.size();
+                for (long at = 0; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+        } finally {
+            Files.deleteIfExists(records);
+        }
+        return new Written(hash.hex(), revisits, here);
+    }
+
+    /** The record that opens the file, naming each other packed file its revisits refer to. */
+    private static byte[] warcinfo(String folder, Instant date, Set<String> dependencies) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("software", List.of("gard-pipeline pack"));
+        fields.put("format", List.of("WARC File Format 1.1"));
+        fields.put("description", List.of("the documents of fetch folder " + folder + " as resource records named by "
+                + "their path in the folder; bytes captured before as identical-payload-digest revisits"));
+        fields.put(PackedWarc.DEPENDENCY_FIELD, List.copyOf(dependencies));
+        return gzipped(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(date).filename(PackedWarc.FILE)
+                .fields(fields).build());
+    }
+
+    /** The file holding a capture, relative to the folder of the file that refers to it. */
+    private static String referenceTo(Capture capture, String folder) {
+        return capture.folder().equals(folder) ? PackedWarc.FILE : "../" + capture.folder() + "/" + PackedWarc.FILE;
+    }
+
+    private static void write(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static Prepared prepare(FetchSource.RawDocument d, String folder, Instant date, Map<String, Capture> earlier) {
+        byte[] bytes;
+        try {
+            bytes = d.read();
+        } catch (IOException e) {
+            throw new UnusableFetchException("cannot read " + d.path() + " of fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+        byte[] sha = Sha256.of(bytes);
+        String hex = Sha256.hex(bytes);
+        UUID id = UUID.nameUUIDFromBytes((folder + "\0" + d.path() + "\0" + hex).getBytes(StandardCharsets.UTF_8));
+        if (earlier.containsKey(hex)) {
+            return new Prepared(d, hex, id, null);
+        }
+        WarcDigest digest = new WarcDigest("sha256", sha);
+        WarcResource record = new WarcResource.Builder().version(MessageVersion.WARC_1_1)
+                .setHeader("WARC-Target-URI", PackedWarc.target(d.path()))
+                .recordId(id).date(date).blockDigest(digest).payloadDigest(digest)
+                .body(BYTES, bytes).build();
+        return new Prepared(d, hex, id, gzipped(record));
+    }
+
+    /** The revisit of bytes captured before: WARC 1.1's identical-payload-digest profile, and Heritrix's file name. */
+    private static byte[] revisit(Prepared p, Instant date, Capture before, String folder) {
+        String relative = referenceTo(before, folder);
+        WarcRevisit record = new WarcRevisit.Builder(PackedWarc.target(p.document().path()), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                .version(MessageVersion.WARC_1_1).recordId(p.id()).date(date)
+                .setHeader("WARC-Refers-To", before.id())
+                .setHeader("WARC-Refers-To-Target-URI", before.target())
+                .setHeader("WARC-Refers-To-Date", before.date().toString())
+                .setHeader("WARC-Refers-To-Filename", relative)
+                .payloadDigest(new WarcDigest("sha256", p.sha256()))
+                .build();
+        return gzipped(record);
+    }
+
+    /** The record as one gzip member, so records are compressed on all threads and written in order by one. */
+    private static byte[] gzipped(WarcRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
+            writer.write(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Instant instant(String fetchedAt) {
+        return fetchedAt.length() == 10 ? LocalDate.parse(fetchedAt).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(fetchedAt);
+    }
+
+    /** The captures of every packed folder under raw/, by the SHA-256 of their bytes (the first in name order). */
+    private Map<String, Capture> captured() throws IOException {
+        if (captured == null) {
+            captured = new HashMap<>();
+            try (Stream<Path> children = Files.list(raw)) {
+                for (Path folder : (Iterable<Path>) children.sorted()::iterator) {
+                    Path file = folder.resolve(PackedWarc.FILE);
+                    String name = folder.getFileName().toString();
+                    if (!name.startsWith(".") && Files.isRegularFile(file)) {
+                        for (PackedWarc.Resource r : PackedWarc.resources(file).values()) {
+                            captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
+                        }
+                    }
+                }
+            }
+        }
+        return captured;
+    }
+}
