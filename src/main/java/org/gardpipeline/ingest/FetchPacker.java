@@ -2,23 +2,17 @@ package org.gardpipeline.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.StoreException;
-import org.gardpipeline.store.TestPause;
 
 /**
  * Turns ingested fetch folders under raw/ into one deduplicated WARC file each ({@link PackedWarc}), in place:
@@ -27,17 +21,12 @@ import org.gardpipeline.store.TestPause;
  * bytes) it did, so its content hash, and everything an ingest makes of it, is unchanged. Every file that is no
  * document ({@code fetch.properties}, hidden files) stays beside the WARC file as it was.
  *
- * <p>A fetch is packed only when it was ingested and its documents are still those ingested. The packed folder is
- * built beside it under a hidden name ({@code .NAME.packing}), synced, read back and compared with the database's
- * content hash, and only then swapped in by two renames (the old folder to {@code .NAME.unpacked}, the new one to
- * its name) before the old one is deleted. A pack killed at any moment leaves the old folder or the packed one
- * under the name, but for the instant between the two renames; the next pack (or {@code run --pack}) puts back or
- * removes whatever hidden folder a killed one left.
+ * <p>A fetch is packed only when it was ingested and its documents are still those ingested. Its packed folder
+ * ({@link PackedWarcWriter} writes the WARC file) is read back and compared with the database's content hash, and
+ * only then replaces the folder whole ({@link FolderReplacement}); the next pack (or {@code run --pack}) puts back
+ * or removes whatever hidden folder a killed one left.
  */
 public final class FetchPacker {
-    private static final String PACKING = ".packing";
-    private static final String UNPACKED = ".unpacked";
-
     /** What became of one fetch folder; {@code skipped} says why it was left as it was (null when packed). */
     public record Result(String folder, int documents, int revisits, long bytesBefore, long bytesAfter, String skipped) {
         /** One line for people. */
@@ -69,7 +58,7 @@ public final class FetchPacker {
      * for later.
      */
     public List<Result> packAll(List<FetchSource> sources, boolean named, Consumer<Result> report) {
-        recover();
+        FolderReplacement.recover(raw);
         List<String> skips = new ArrayList<>(); // all checked before anything is said or packed: a refusal is one line
         for (FetchSource source : sources) {
             skips.add(reasonToSkip(source, named));
@@ -177,11 +166,8 @@ public final class FetchPacker {
         String name = folderName(source);
         FileListing listing = source.files();
         String status = listing.statusSha256();
-        Path building = raw.resolve("." + name + PACKING);
-        Path old = raw.resolve("." + name + UNPACKED);
-        try {
-            FetchFolder.deleteRecursively(building);
-            Files.createDirectory(building);
+        try (FolderReplacement replacement = FolderReplacement.begin(folder)) {
+            Path building = replacement.building();
             long before = 0;
             for (Path f : listing.files()) {
                 before += Files.size(f);
@@ -191,14 +177,11 @@ public final class FetchPacker {
             for (Path f : listing.files()) {
                 String relative = listing.relative(f);
                 if (!documentPaths.contains(relative)) {
-                    Path target = building.resolve(relative);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    sync(target);
+                    replacement.copy(f, relative);
                 }
             }
             PackedWarcWriter.Written written = writer.write(source, building.resolve(PackedWarc.FILE));
-            syncFolder(building);
+            replacement.built();
             confirmIngested(source, written.contentSha256(), null);
             long writtenAt = System.currentTimeMillis();
             String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
@@ -212,59 +195,13 @@ public final class FetchPacker {
                 throw new UnusableFetchException("fetch folder " + folder + " was written to while it was being packed: "
                         + "left as it was; pack it again");
             }
-            pauseForTest(name, "packed and checked, not swapped in");
-            Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
-            syncFolder(raw);
-            pauseForTest(name, "swapped in, the old folder not yet deleted");
-            FetchFolder.deleteRecursively(old);
+            replacement.swapIn();
             writer.swappedIn(written);
             packed.add(new Settling(source.fetch(written.contentSha256()), folder, packedStatus, writtenAt));
             return new Result(name, source.documents().size(), written.revisits(), before, treeSize(folder), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack " + folder + ": " + e.getMessage(), e);
-        } finally {
-            if (Files.exists(folder)) {
-                deleteQuietly(building);
-            }
         }
-    }
-
-    /**
-     * Puts back or removes what a killed pack left: a folder moved aside with none in its place is moved back; one
-     * moved aside with the packed folder in its place, and a packed folder being built beside its folder, are deleted.
-     */
-    private void recover() {
-        try {
-            for (Path hidden : children(raw)) {
-                String n = hidden.getFileName().toString();
-                if (n.startsWith(".") && n.endsWith(UNPACKED)) {
-                    Path folder = raw.resolve(n.substring(1, n.length() - UNPACKED.length()));
-                    if (Files.exists(folder)) {
-                        FetchFolder.deleteRecursively(hidden);
-                    } else {
-                        Files.move(hidden, folder, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            }
-            for (Path hidden : children(raw)) {
-                String n = hidden.getFileName().toString();
-                if (n.startsWith(".") && n.endsWith(PACKING) && Files.exists(raw.resolve(n.substring(1, n.length() - PACKING.length())))) {
-                    FetchFolder.deleteRecursively(hidden);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up after an earlier pack under " + raw + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Path> children(Path folder) throws IOException {
-        List<Path> all = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            entries.forEach(all::add);
-        }
-        all.sort(null);
-        return all;
     }
 
     private static long treeSize(Path folder) throws IOException {
@@ -275,32 +212,5 @@ public final class FetchPacker {
             }
             return size;
         }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try {
-            FetchFolder.deleteRecursively(folder);
-        } catch (IOException e) {
-            // a hidden leftover: the next pack removes it
-        }
-    }
-
-    private static void sync(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not every file system lets a folder be synced; the files in it are
-        }
-    }
-
-    /** The crash tests' kill points of a pack: each record written, and before and after the swap. */
-    private static void pauseForTest(String folder, String where) {
-        TestPause.at("pack " + folder + ", " + where);
     }
 }
