@@ -130,7 +130,7 @@ public final class FetchPacker {
             return "not ingested yet: left as it is";
         }
         if (store.ingestedFromUnchangedFiles(bare, source.listingSha256()).isEmpty()) {
-            confirmIngested(source, Ingester.contentHash(source.documents(), threads), null);
+            confirmIngested(source, Ingester.contentHash(source.documents(), threads));
         }
         return null;
     }
@@ -143,9 +143,10 @@ public final class FetchPacker {
     }
 
     /** Refuses the fetch unless its documents, of this content hash, are the ones ingested under its date and label. */
-    private void confirmIngested(FetchSource source, String contentSha256, String listing) {
+    private void confirmIngested(FetchSource source, String contentSha256) {
         try {
-            store.ingested(source.fetch(contentSha256), listing);
+            // a check only, keeping no listing: the one kept is the packed folder's (keepListings)
+            store.ingested(source.fetch(contentSha256), null);
         } catch (StoreException e) {
             if (!e.isUsageError()) {
                 throw e;
@@ -161,9 +162,9 @@ public final class FetchPacker {
 
     /** Packs one folder (read afresh: files may have come since it was opened) and swaps it in. */
     private Result pack(FetchSource opened, List<Settling> packed) {
-        Path folder = raw.resolve(folderName(opened));
+        String name = folderName(opened);
+        Path folder = raw.resolve(name);
         FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE);
-        String name = folderName(source);
         FileListing listing = source.files();
         String status = listing.statusSha256();
         try (FolderReplacement replacement = FolderReplacement.begin(folder)) {
@@ -182,7 +183,7 @@ public final class FetchPacker {
             }
             PackedWarcWriter.Written written = writer.write(source, building.resolve(PackedWarc.FILE));
             replacement.built();
-            confirmIngested(source, written.contentSha256(), null);
+            confirmIngested(source, written.contentSha256());
             long writtenAt = System.currentTimeMillis();
             String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
             String readBack = Ingester.contentHash(FetchSource.open(building,
