@@ -1,11 +1,22 @@
 package org.gardpipeline.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.model.IngestSummary;
@@ -13,93 +24,355 @@ import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;
 
 /**
- * History growth: N fetches of the corpus, each with 1% of its pages edited, ingested in one process. Prints
- * the ingest time of every fetch, the database size after 1, 10 and N fetches, the time of the history
- * queries an analyst runs (median of 20), and what the N fetches cost a run that meets them again.
+ * Ten years of daily runs, measured on one: N fetches of the corpus (at least 365), each with 1% of its pages
+ * edited, written as real fetch folders under WORKDIR/raw/YYYY-MM-DD and ingested one after another in one JVM.
+ * Prints
+ * <ul>
+ * <li>the curve: the median ingest time of each window of ten fetches and the database size after it, with the
+ * MB a fetch beyond the first; the first window is cold (the JIT has not compiled the code yet), so the trend
+ * is read from the warm windows, those ending at fetch 50 and later;</li>
+ * <li>an extrapolation to 3,650 fetches: a least-squares line through the warm windows' ms a fetch and database
+ * size;</li>
+ * <li>a nothing-new {@code ./gard run} (whole process, median of 5): over the first fetch, then over the N
+ * fetches with 1 folder kept under raw/ and with KEEP folders kept (interleaved), with {@code ./gard export},
+ * {@code ./gard report} and a JVM doing nothing beside it, so that the run's time can be told apart;</li>
+ * <li>the history queries over the N fetches: {@code ./gard history} and {@code ./gard diff} as whole
+ * processes, the store's read of one page's versions, and the queries of docs/data.md by sqlite-jdbc (median
+ * of 5 each).</li>
+ * </ul>
+ * Disk use stays bounded: unchanged pages are hard links to the earlier fetch's bytes, and only the last KEEP
+ * fetch folders are kept (the older ones are deleted as the run goes).
  *
- * <p>Arguments: CORPUS WORKDIR N
+ * <p>With {@code --pack}, {@code ./gard pack --raw WORKDIR/raw} runs after each ingest (timed) and the nothing-new
+ * runs meet packed fetches; when {@code ./gard pack} does not exist the benchmark says "pack: not available" and
+ * runs without it. With {@code --leave}, the fetch folders and the database stay in WORKDIR afterwards.
+ *
+ * <p>Arguments: CORPUS WORKDIR N [--keep KEEP (60)] [--gard LAUNCHER (./gard)] [--pack] [--leave]; run from the
+ * repository root.
  */
 public final class HistoryGrowthBenchmark {
-    private HistoryGrowthBenchmark() {
+    private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
+    private static final int WINDOW = 10;
+    /** The first window whose fetches run compiled code: fetches 41-50. */
+    private static final int WARM_FROM = 50;
+    private static final int REPEATS = 5;
+
+    private final Path work;
+    private final Path raw;
+    private final Path db;
+    private final String gard;
+
+    private HistoryGrowthBenchmark(Path work, String gard) {
+        this.work = work;
+        this.raw = work.resolve("raw");
+        this.db = work.resolve("growth.sqlite");
+        this.gard = gard;
+    }
+
+    /** One window of ten fetches: its last fetch, the median ingest time and the database size after it. */
+    record Window(int last, double medianSeconds, double dbMb) {
     }
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
-        Path work = Files.createDirectories(Path.of(args[1]));
         int n = Integer.parseInt(args[2]);
-        Path db = work.resolve("growth.sqlite");
-        PipelineBenchmark.deleteDatabase(db);
-        System.out.println(PipelineBenchmark.machine());
-        System.out.println("fetch  seconds  added changed  db MB");
-        Path previous = corpus;
-        List<Double> seconds = new ArrayList<>();
-        try (HistoryStore store = HistoryStore.open(db)) {
-            Ingester ingester = new Ingester(store);
-            for (int i = 1; i <= n; i++) {
-                Path fetch = work.resolve(String.format(Locale.ROOT, "fetch-%03d", i));
-                if (!Files.exists(fetch)) {
-                    ChurnGenerator.next(previous, fetch, i == 1 ? 0.0 : 0.01, i);
-                }
-                String date = java.time.LocalDate.of(2023, 1, 1).plusDays(i).toString();
-                IngestSummary s = ingester.ingest(FetchSource.open(fetch, new FetchSource.Overrides(date, null)));
-                seconds.add(s.seconds());
-                System.out.printf(Locale.ROOT, "%5d %8.2f %6d %7d %6.1f%n", i, s.seconds(), s.added(), s.changed(), sizeMb(db));
-                previous = fetch;
+        int keep = 60;
+        String gard = "./gard";
+        boolean pack = false;
+        boolean leave = false;
+        for (int i = 3; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keep" -> keep = Integer.parseInt(args[++i]);
+                case "--gard" -> gard = args[++i];
+                case "--pack" -> pack = true;
+                case "--leave" -> leave = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
-            System.out.printf(Locale.ROOT, "fetch 2: %.2f s, fetch %d: %.2f s, ratio %.2f%n", seconds.get(1), n,
-                    seconds.get(n - 1), seconds.get(n - 1) / seconds.get(1));
-            if (n >= 21) {
-                // single fetches vary by a tenth of a second either way; medians of ten show the trend
-                double early = median(seconds.subList(1, 11));
-                double late = median(seconds.subList(n - 10, n));
-                System.out.printf(Locale.ROOT, "median of fetches 2-11: %.2f s, of fetches %d-%d: %.2f s, ratio %.2f%n",
-                        early, n - 9, n, late, late / early);
-            }
-            queries(store, db);
-            seenBefore(ingester, db, work, n);
         }
+        if (keep < 1) {
+            throw new IllegalArgumentException("--keep must be at least 1");
+        }
+        HistoryGrowthBenchmark b = new HistoryGrowthBenchmark(Files.createDirectories(Path.of(args[1])), gard);
+        b.run(corpus, n, keep, pack, leave);
+    }
+
+    private void run(Path corpus, int n, int keep, boolean pack, boolean leave) throws Exception {
+        System.out.println(PipelineBenchmark.machine());
+        System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        clean();
+        if (pack && !commandExists("pack")) {
+            System.out.println("pack: not available (" + gard + " has no pack command); running without it");
+            pack = false;
+        }
+        System.out.printf(Locale.ROOT, "%d fetches with 1%% of pages edited, the last %d fetch folders kept%s%n", n, keep,
+                pack ? ", ./gard pack after each ingest" : "");
+        List<Double> seconds = new ArrayList<>();
+        List<Double> packSeconds = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
+        Runs first = null;
+        Path previous = null;
+        Path source = null; // with --pack, the pages the next fetch is made from: pack may take the fetch folder away
+        System.out.println("fetches     median s  db MB   MB a fetch beyond the first");
+        HistoryStore store = HistoryStore.open(db);
+        try {
+            Ingester ingester = new Ingester(store);
+            double firstMb = 0;
+            for (int i = 1; i <= n; i++) {
+                Path fetch = raw.resolve(day(i));
+                if (i == 1) {
+                    copy(corpus, fetch); // a copy, not links: the corpus is read-only and its files' status must not move
+                } else {
+                    ChurnGenerator.next(pack ? source : previous, fetch, 0.01, i);
+                }
+                if (pack) {
+                    Path next = work.resolve("source-" + i);
+                    ChurnGenerator.next(fetch, next, 0.0, i);
+                    deleteTree(source);
+                    source = next;
+                }
+                IngestSummary s = ingester.ingest(FetchSource.open(fetch, FetchSource.Overrides.NONE));
+                seconds.add(s.seconds());
+                if (pack) {
+                    packSeconds.add(gard("pack", "--raw", raw.toString()).seconds());
+                }
+                if (i > keep) {
+                    deleteTree(raw.resolve(day(i - keep)));
+                    deleteTree(raw.resolve(day(i - keep) + ".warc.gz"));
+                }
+                previous = fetch;
+                if (i == 1) {
+                    firstMb = sizeMb(db);
+                    System.out.printf(Locale.ROOT, "1           %8.2f %6.1f%n", s.seconds(), firstMb);
+                    store.close(); // ./gard run takes the database's run lock
+                    first = nothingNew(List.of(raw), 1);
+                    store = HistoryStore.open(db);
+                    ingester = new Ingester(store);
+                }
+                if (i % WINDOW == 0 || i == n) {
+                    int from = Math.max(2, i - WINDOW + 1);
+                    Window w = new Window(i, median(seconds.subList(from - 1, i)), sizeMb(db));
+                    windows.add(w);
+                    System.out.printf(Locale.ROOT, "%-11s %8.3f %6.1f %8.3f%s%n", from + "-" + i, w.medianSeconds(), w.dbMb(),
+                            (w.dbMb() - firstMb) / (i - 1), i < WARM_FROM ? "  (cold: before the JIT has compiled the ingest)" : "");
+                }
+            }
+            store.close();
+            printCurve(windows, firstMb, n);
+            if (pack) {
+                System.out.printf(Locale.ROOT, "./gard pack after each ingest: median %.2f s, last ten %.2f s%n", median(packSeconds),
+                        median(packSeconds.subList(Math.max(0, n - WINDOW), n)));
+            }
+            Runs last = nothingNewOverKept(n, keep);
+            printNothingNew(first, last, n, keep);
+            try (HistoryStore reader = HistoryStore.openExisting(db)) {
+                queries(reader);
+            }
+        } finally {
+            store.close();
+            if (!leave) {
+                deleteTree(raw);
+                deleteTree(work.resolve("raw-1"));
+                deleteTree(source);
+            }
+        }
+        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** The folder name of fetch i: one a day from 2023-01-02. */
+    private static String day(int i) {
+        return FIRST_DAY.plusDays(i).toString();
+    }
+
+    private void clean() throws IOException {
+        PipelineBenchmark.deleteDatabase(db);
+        deleteTree(raw);
+        deleteTree(work.resolve("raw-1"));
+        deleteTree(work.resolve("out"));
+        try (Stream<Path> s = Files.list(work)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("source-")).toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    // ---- the curve and its extrapolation
+
+    private static void printCurve(List<Window> windows, double firstMb, int n) {
+        List<Window> warm = windows.stream().filter(w -> w.last() >= WARM_FROM).toList();
+        if (warm.size() < 2) {
+            System.out.println("too few warm windows (fetches " + WARM_FROM + " on) to read a trend");
+            return;
+        }
+        Window base = warm.get(0);
+        StringBuilder line = new StringBuilder("warm windows, median s (ratio to fetches " + (base.last() - WINDOW + 1) + "-"
+                + base.last() + "):");
+        for (Window w : warm) {
+            if (w.last() % 50 == 0 || w.last() == n) {
+                line.append(String.format(Locale.ROOT, " %d-%d %.3f (%.2fx);", w.last() - WINDOW + 1, w.last(), w.medianSeconds(),
+                        w.medianSeconds() / base.medianSeconds()));
+            }
+        }
+        System.out.println(line);
+        double[] time = fit(warm.stream().mapToDouble(Window::last).toArray(), warm.stream().mapToDouble(w -> w.medianSeconds() * 1000).toArray());
+        double[] size = fit(warm.stream().mapToDouble(Window::last).toArray(), warm.stream().mapToDouble(Window::dbMb).toArray());
+        int horizon = 3650;
+        double msAtHorizon = time[0] + time[1] * horizon;
+        double mbAtHorizon = size[0] + size[1] * horizon;
+        // the sum of the fitted ms a fetch over the fetches from the last measured to the horizon
+        double moreSeconds = (time[0] * (horizon - n) + time[1] * ((double) horizon * (horizon + 1) / 2 - (double) n * (n + 1) / 2)) / 1000;
+        System.out.printf(Locale.ROOT, "linear fit over the warm windows: %.1f ms a fetch + %.3f ms for each fetch before it; "
+                + "database %.1f MB + %.3f MB a fetch%n", time[0], time[1], size[0], size[1]);
+        System.out.printf(Locale.ROOT, "EXTRAPOLATION to %d fetches (ten years of daily runs; not measured): %.0f ms a fetch "
+                + "(%.2fx the window %d-%d), database %.0f MB (%.2f MB a fetch beyond the first), %.0f s to ingest fetches %d-%d%n",
+                horizon, msAtHorizon, msAtHorizon / (base.medianSeconds() * 1000), base.last() - WINDOW + 1, base.last(), mbAtHorizon,
+                (mbAtHorizon - firstMb) / (horizon - 1), moreSeconds, n + 1, horizon);
+    }
+
+    /** Least squares: {intercept, slope} of y over x. */
+    static double[] fit(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < x.length; i++) {
+            mx += x[i] / x.length;
+            my += y[i] / x.length;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        return new double[] {my - slope * mx, slope};
+    }
+
+    // ---- a run that finds nothing new
+
+    /** Whole-process medians: nothing-new runs over each raw folder given, export, report, and a JVM doing nothing. */
+    record Runs(int fetches, List<Double> runMedians, double export, double report, double jvm) {
     }
 
     /**
-     * What a run over the N fetches, all ingested, costs for them: twice, once their files have settled. The
-     * first pass finds no listing (as for fetches ingested before listings were kept), hashes their files and
-     * keeps each listing; the second knows them by their listings alone.
+     * Medians of {@value #REPEATS} nothing-new runs over each raw folder (interleaved), after one run that keeps the
+     * listings of fetches whose files have settled; then export, report and a JVM doing nothing.
      */
-    private static void seenBefore(Ingester ingester, Path db, Path work, int n) throws Exception {
-        Thread.sleep(3_100);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-             java.sql.Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE fetch SET listing_sha256 = NULL");
+    private Runs nothingNew(List<Path> raws, int fetches) throws Exception {
+        Thread.sleep(3_100); // files written within 3 s have no listing to trust (FileListing.SETTLING)
+        Path out = work.resolve("out");
+        for (Path r : raws) {
+            runOnce(r, out); // keeps the listings: the runs measured are the daily run's steady state
         }
-        double[] passes = new double[2];
-        for (int pass = 0; pass < 2; pass++) {
-            long t0 = System.nanoTime();
-            for (int i = 1; i <= n; i++) {
-                String date = java.time.LocalDate.of(2023, 1, 1).plusDays(i).toString();
-                Path fetch = work.resolve(String.format(Locale.ROOT, "fetch-%03d", i));
-                if (!ingester.ingest(FetchSource.open(fetch, new FetchSource.Overrides(date, null))).alreadyIngested()) {
-                    throw new IllegalStateException(fetch + " was not recognised as ingested");
-                }
+        List<List<Double>> times = new ArrayList<>();
+        raws.forEach(r -> times.add(new ArrayList<>()));
+        List<Double> export = new ArrayList<>();
+        List<Double> report = new ArrayList<>();
+        List<Double> jvm = new ArrayList<>();
+        for (int k = 0; k < REPEATS; k++) {
+            for (int r = 0; r < raws.size(); r++) {
+                times.get(r).add(runOnce(raws.get(r), out));
             }
-            passes[pass] = (System.nanoTime() - t0) / 1e9;
+            export.add(gard("export", "--db", db.toString(), "--out", work.resolve("out-export").toString()).seconds());
+            report.add(gard("report", "--db", db.toString(), "--out", work.resolve("out-report").toString()).seconds());
+            jvm.add(gard("--version").seconds());
         }
-        System.out.printf(Locale.ROOT, "the %d fetches seen again: %.2f s with their files hashed, %.2f s by their listings (%.1f ms a fetch)%n",
-                n, passes[0], passes[1], passes[1] * 1000 / n);
+        return new Runs(fetches, times.stream().map(HistoryGrowthBenchmark::median).toList(), median(export), median(report),
+                median(jvm));
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    private double runOnce(Path rawFolder, Path out) throws Exception {
+        PipelineBenchmark.Sample s = gard("run", "--raw", rawFolder.toString(), "--db", db.toString(), "--out", out.toString());
+        String log = Files.readString(work.resolve("last-command.log"));
+        if (!log.contains("nothing new")) {
+            throw new IllegalStateException("the run over " + rawFolder + " found something new: " + log);
+        }
+        return s.seconds();
     }
 
-    /** The change events of the newest fetch, read as the analysts' query in docs/data.md reads them. */
-    private static int changesOfLastFetch(java.sql.Connection db) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = db.prepareStatement("""
-                SELECT * FROM answer_changes
-                WHERE fetch_id = (SELECT fetch_id FROM fetch ORDER BY fetched_at DESC, label DESC LIMIT 1)""");
-             java.sql.ResultSet rs = ps.executeQuery()) {
+    /** The N fetches met by a nothing-new run with one fetch folder under raw/ (the last) and with the last KEEP. */
+    private Runs nothingNewOverKept(int n, int keep) throws Exception {
+        Path one = Files.createDirectories(work.resolve("raw-1"));
+        try (Stream<Path> s = Files.list(raw)) {
+            Path last = s.max(Path::compareTo).orElseThrow();
+            Files.createSymbolicLink(one.resolve(last.getFileName()), last.toAbsolutePath());
+        }
+        int kept;
+        try (Stream<Path> s = Files.list(raw)) {
+            kept = (int) s.count();
+        }
+        System.out.printf(Locale.ROOT, "nothing-new runs over the %d fetches: 1 and %d fetches kept under raw/ ...%n", n, kept);
+        return nothingNew(List.of(one, raw), n);
+    }
+
+    private static void printNothingNew(Runs first, Runs last, int n, int keep) {
+        System.out.printf(Locale.ROOT, "a nothing-new ./gard run, whole process, median of %d (s):%n", REPEATS);
+        System.out.printf(Locale.ROOT, "  %-44s %8s %8s %8s%n", "", "1 fetch", n + " fetches", "ratio");
+        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "run, 1 fetch folder under raw/", first.runMedians().get(0),
+                last.runMedians().get(0), last.runMedians().get(0) / first.runMedians().get(0));
+        System.out.printf(Locale.ROOT, "  %-44s %8s %8.2f%n", "run, last " + keep + " fetch folders under raw/", "",
+                last.runMedians().get(1));
+        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "./gard export (CSV files, datapackage.json)", first.export(),
+                last.export(), last.export() / first.export());
+        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "./gard report (report/, changes.atom)", first.report(),
+                last.report(), last.report() / first.report());
+        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f%n", "./gard --version (JVM start)", first.jvm(), last.jvm());
+        System.out.printf(Locale.ROOT, "  the %d kept folders beyond one cost %.1f ms a folder%n", keep,
+                (last.runMedians().get(1) - last.runMedians().get(0)) * 1000 / (keep - 1));
+    }
+
+    // ---- history queries
+
+    private void queries(HistoryStore store) throws Exception {
+        PageRef page = store.findPage("6007").orElseThrow();
+        List<Double> versions = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            long t0 = System.nanoTime();
+            store.versions(page, null);
+            versions.add((System.nanoTime() - t0) / 1e6);
+        }
+        List<Double> history = new ArrayList<>();
+        List<Double> diff = new ArrayList<>();
+        List<Double> jvm = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            history.add(gard("history", "6007", "--db", db.toString()).seconds());
+            diff.add(gard("diff", "6660", "--topic", "causes", "--db", db.toString()).seconds());
+            jvm.add(gard("--version").seconds());
+        }
+        System.out.printf(Locale.ROOT, "history queries over the database (median of %d):%n", REPEATS);
+        System.out.printf(Locale.ROOT, "  ./gard history 6007: %.0f ms whole process; ./gard diff 6660 --topic causes: %.0f ms; "
+                + "./gard --version: %.0f ms (JVM start)%n", median(history) * 1000, median(diff) * 1000, median(jvm) * 1000);
+        System.out.printf(Locale.ROOT, "  the store's read of the versions of page 6007 (HistoryStore.versions): %.1f ms%n",
+                median(versions));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+            for (String[] q : dataMdQueries()) {
+                List<Double> ms = new ArrayList<>();
+                int rows = 0;
+                for (int i = 0; i < REPEATS; i++) {
+                    long t0 = System.nanoTime();
+                    rows = rows(c, q[1]);
+                    double took = (System.nanoTime() - t0) / 1e6;
+                    ms.add(took);
+                    if (took > 5_000) {
+                        break; // one run says enough
+                    }
+                }
+                System.out.printf(Locale.ROOT, "  data.md %-72s %9.1f ms %7d rows%n", q[0], median(ms), rows);
+            }
+        }
+    }
+
+    /** The queries of docs/data.md: (title, SQL). */
+    private static List<String[]> dataMdQueries() throws IOException {
+        String doc = Files.readString(Path.of("docs/data.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("```sql\\n-- ([^\\n]*)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        List<String[]> queries = new ArrayList<>();
+        while (m.find()) {
+            queries.add(new String[] {m.group(1), m.group(2)});
+        }
+        return queries;
+    }
+
+    private static int rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int rows = 0;
             while (rs.next()) {
                 rows++;
@@ -108,28 +381,53 @@ public final class HistoryGrowthBenchmark {
         }
     }
 
-    private static void queries(HistoryStore store, Path file) throws java.sql.SQLException {
-        PageRef page = store.findPage("6007").orElseThrow();
-        List<Double> history = new ArrayList<>();
-        List<Double> lastFetch = new ArrayList<>();
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            for (int i = 0; i < 20; i++) {
-                long t0 = System.nanoTime();
-                store.versions(page, null);
-                long t1 = System.nanoTime();
-                changesOfLastFetch(db);
-                long t2 = System.nanoTime();
-                history.add((t1 - t0) / 1e6);
-                lastFetch.add((t2 - t1) / 1e6);
-            }
-        }
-        Collections.sort(history);
-        Collections.sort(lastFetch);
-        System.out.printf(Locale.ROOT, "history of one page: median %.1f ms; answer_changes of the last fetch: median %.1f ms%n",
-                history.get(10), lastFetch.get(10));
+    // ---- processes and files
+
+    private boolean commandExists(String command) throws Exception {
+        Process p = new ProcessBuilder(gard, command, "--help").redirectErrorStream(true)
+                .redirectOutput(work.resolve("last-command.log").toFile()).start();
+        return p.waitFor() == 0;
     }
 
-    private static double sizeMb(Path db) throws java.io.IOException {
+    private PipelineBenchmark.Sample gard(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(gard));
+        command.addAll(List.of(args));
+        return PipelineBenchmark.time(work, command.toArray(String[]::new));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (path == null || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(path) || !Files.isDirectory(path)) {
+            Files.delete(path);
+            return;
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            for (Path p : s.toList()) {
+                deleteTree(p);
+            }
+        }
+        Files.delete(path);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    }
+
+    private static double sizeMb(Path db) throws IOException {
         long bytes = Files.size(db);
         Path wal = db.resolveSibling(db.getFileName() + "-wal");
         if (Files.exists(wal)) {

@@ -81,6 +81,14 @@ public final class PipelineBenchmark {
     }
 
     private Sample time(String... command) throws IOException, InterruptedException {
+        return time(work, command);
+    }
+
+    /**
+     * Runs a command under /usr/bin/time, its output in WORK/last-command.log; fails unless it exits 0 or 3 (a
+     * run with quarantined documents).
+     */
+    static Sample time(Path work, String... command) throws IOException, InterruptedException {
         Path report = work.resolve("time.txt");
         List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", report.toString()));
         timed.addAll(List.of(command));
