@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gardpipeline.export.CsvExporter;
+import org.gardpipeline.export.OutputStamp;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
@@ -78,16 +79,11 @@ final class RunCommand implements Callable<Integer> {
             IngestOutcome outcome = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(guard.guard()))
                     .ingestAll(fetches, s -> IngestReport.print(err, s, logging));
             List<IngestSummary> summaries = outcome.summaries();
-            if (outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested) && !logging.quiet) {
+            boolean nothingNew = outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested);
+            if (nothingNew && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
-            CsvExporter.Result result = new CsvExporter(store).export(this.out, Main.version());
-            ReportWriter.Result report = new ReportWriter(store, Main.version()).write(this.out);
-            if (!logging.quiet) {
-                err.printf("exported %d rows to %s%n", result.rows(), result.folder());
-                err.printf("wrote the report (%d disease pages) to %s and the feed to %s%n", report.pages(), report.folder(),
-                        report.feed());
-            }
+            boolean written = writeOutputs(store, nothingNew, err);
             int code = IngestReport.finish(err, store, outcome);
             if (pack) {
                 new FetchPacker(store, raw).packAll(fetches, false, r -> {
@@ -100,10 +96,37 @@ final class RunCommand implements Callable<Integer> {
                 code = ExitCode.QUARANTINED;
             }
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code)));
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code).put("outputs_written", written)));
             }
             return code;
         }
+    }
+
+    /**
+     * Exports the CSV files, the report and the feed, and stamps them with the database's state; a run that
+     * ingested nothing and finds the outputs stamped with this state, each as written, leaves them as they are
+     * (they would be written again byte for byte). Returns whether they were written.
+     */
+    private boolean writeOutputs(HistoryStore store, boolean nothingNew, PrintWriter err) {
+        List<String> outputs = new ArrayList<>(CsvExporter.files());
+        outputs.addAll(ReportWriter.files());
+        OutputStamp stamp = OutputStamp.of(store, Main.version(), outputs);
+        if (nothingNew && stamp.matches(out)) {
+            if (!logging.quiet) {
+                err.printf("the CSV files, the report and the feed in %s are those of this database already: not written again%n", out);
+            }
+            return false;
+        }
+        OutputStamp.clear(out);
+        CsvExporter.Result result = new CsvExporter(store).export(out, Main.version());
+        ReportWriter.Result report = new ReportWriter(store, Main.version()).write(out);
+        stamp.write(out);
+        if (!logging.quiet) {
+            err.printf("exported %d rows to %s%n", result.rows(), result.folder());
+            err.printf("wrote the report (%d disease pages) to %s and the feed to %s%n", report.pages(), report.folder(),
+                    report.feed());
+        }
+        return true;
     }
 
     /** The fetch folders under raw/, in date-and-label order; any other folder there is a naming mistake. */

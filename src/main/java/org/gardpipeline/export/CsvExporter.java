@@ -39,6 +39,13 @@ public final class CsvExporter {
     public record Result(Path folder, long rows) {
     }
 
+    /** The files an export writes into the output folder. */
+    public static List<String> files() {
+        List<String> files = new ArrayList<>(Tables.ALL.stream().map(Table::file).toList());
+        files.add(DataPackage.FILE);
+        return files;
+    }
+
     public Result export(Path out, String toolVersion) {
         FetchSpan span = store.fetchSpan();
         checkAsOf(span);

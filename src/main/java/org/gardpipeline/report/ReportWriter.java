@@ -36,6 +36,11 @@ public final class ReportWriter {
     public record Result(Path folder, Path feed, int pages, long bytes) {
     }
 
+    /** What the report writes into the output folder: its folder and the feed. */
+    public static List<String> files() {
+        return List.of(FOLDER, ChangeFeed.FILE);
+    }
+
     public Result write(Path out) {
         ReportQueries queries = new ReportQueries(store);
         List<FetchRow> fetches = queries.fetches();
