@@ -1,27 +1,49 @@
 #!/usr/bin/env bash
 # Benchmarks of the pipeline on the 5,910-page corpus of ../shared/corpus: medians of RUNS whole-process
-# runs (default 3) of the parse floor, a full ingest, an identical re-ingest, a 1%-changed fetch and the
-# export, with peak memory; then, with --growth, 100 fetches with 1% churn each; with --pack, 60 such fetches
-# run and packed (docs/operations.md, "Packing old fetches").
-#   bench/run.sh [RUNS] [--growth|--pack]
+# runs (default 3; 0 skips them) of the parse floor, a full ingest, an identical re-ingest, a 1%-changed fetch
+# and the export, with peak memory; then, with --growth, the history growth benchmark: FETCHES daily fetches
+# (default 365) with 1% churn each, the last 60 kept as fetch folders under bench/work/growth/raw/ (with
+# --packed, each ingest followed by ./gard pack); with --pack, 60 such fetches run and packed
+# (docs/operations.md, "Packing old fetches").
+#   bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack]
+# GARD_BENCH_CORPUS=DIR reads the unpacked pages from DIR instead of unpacking them into bench/work/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
+shift || true
+GROWTH=""
+FETCHES=365
+PACKED=""
+PACK=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --growth) GROWTH=1; if [ -n "${2:-}" ] && [ "${2#-}" = "$2" ]; then FETCHES="$2"; shift; fi ;;
+        --packed) PACKED=--pack ;;
+        --pack) PACK=1 ;;
+        *) echo "usage: bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack]" >&2; exit 2 ;;
+    esac
+    shift
+done
 WORK="bench/work"
 mkdir -p "$WORK"
 mvn -B -q -DskipTests package test-compile
 ./gard --version >/dev/null  # makes the launcher's start-up cache outside the timed runs
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
-if [ ! -d "$WORK/corpus/pages" ]; then
+CORPUS="${GARD_BENCH_CORPUS:-$WORK/corpus/pages}"
+if [ ! -d "$CORPUS" ]; then
     mkdir -p "$WORK/corpus"
     tar -xJf ../shared/corpus/gard-2022-html.tar.xz -C "$WORK/corpus"
 fi
-java -cp "$CP" org.gardpipeline.bench.PipelineBenchmark "$CP" "$WORK/corpus/pages" "$WORK" "$RUNS"
-if [ "${2:-}" = "--growth" ]; then
-    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.HistoryGrowthBenchmark "$WORK/corpus/pages" "$WORK/growth" 100
+if [ "$RUNS" -gt 0 ]; then
+    java -cp "$CP" org.gardpipeline.bench.PipelineBenchmark "$CP" "$CORPUS" "$WORK" "$RUNS"
 fi
-if [ "${2:-}" = "--pack" ]; then
+if [ -n "$GROWTH" ]; then
+    # 15 to 30 minutes for 365 fetches on 2 cores; the 60 folders kept share unchanged pages as hard links
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.HistoryGrowthBenchmark "$CORPUS" "$WORK/growth" "$FETCHES" \
+        --keep 60 $PACKED
+fi
+if [ -n "$PACK" ]; then
     rm -rf "$WORK/pack"
-    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.PackBenchmark "$WORK/corpus/pages" "$WORK/pack" 60
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.PackBenchmark "$CORPUS" "$WORK/pack" 60
 fi
