@@ -43,7 +43,7 @@ import org.gardpipeline.store.PageRef;
  * Disk use stays bounded: unchanged pages are hard links to the earlier fetch's bytes, and only the last KEEP
  * fetch folders are kept (the older ones are deleted as the run goes).
  *
- * <p>With {@code --pack}, {@code ./gard pack --raw WORKDIR/raw} runs after each ingest (timed) and the nothing-new
+ * <p>With {@code --pack}, {@code ./gard pack --raw WORKDIR/raw --db DB} runs after each ingest (timed) and the nothing-new
  * runs meet packed fetches; when {@code ./gard pack} does not exist the benchmark says "pack: not available" and
  * runs without it. With {@code --leave}, the fetch folders and the database stay in WORKDIR afterwards.
  *
@@ -133,7 +133,10 @@ public final class HistoryGrowthBenchmark {
                 IngestSummary s = ingester.ingest(FetchSource.open(fetch, FetchSource.Overrides.NONE));
                 seconds.add(s.seconds());
                 if (pack) {
-                    packSeconds.add(gard("pack", "--raw", raw.toString()).seconds());
+                    store.close(); // pack reads the database under its run lock
+                    packSeconds.add(gard("pack", "--raw", raw.toString(), "--db", db.toString()).seconds());
+                    store = HistoryStore.open(db);
+                    ingester = new Ingester(store);
                 }
                 if (i > keep) {
                     deleteTree(raw.resolve(day(i - keep)));
