@@ -70,7 +70,7 @@ public final class HistoryGrowthBenchmark {
     }
 
     /** One window of ten fetches: its last fetch, the median ingest time and the database size after it. */
-    record Window(int last, double medianSeconds, double dbMb) {
+    record Window(int last, double medianSeconds, double medianCpuSeconds, double dbMb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -107,12 +107,14 @@ public final class HistoryGrowthBenchmark {
         System.out.printf(Locale.ROOT, "%d fetches with 1%% of pages edited, the last %d fetch folders kept%s%n", n, keep,
                 pack ? ", ./gard pack after each ingest" : "");
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
         List<Double> packSeconds = new ArrayList<>();
         List<Window> windows = new ArrayList<>();
         Runs first = null;
         Path previous = null;
         Path source = null; // with --pack, the pages the next fetch is made from: pack may take the fetch folder away
-        System.out.println("fetches     median s  db MB   MB a fetch beyond the first (db: the database file, without its WAL)");
+        System.out.println("fetches     median s  CPU s  db MB   MB a fetch beyond the first (wall and CPU seconds of the ingest, "
+                + "CPU of the whole process: on a shared machine it moves less than wall time; db: the file without its WAL)");
         HistoryStore store = HistoryStore.open(db);
         try {
             Ingester ingester = new Ingester(store);
@@ -130,7 +132,9 @@ public final class HistoryGrowthBenchmark {
                     deleteTree(source);
                     source = next;
                 }
+                long cpu0 = processCpuNanos();
                 IngestSummary s = ingester.ingest(FetchSource.open(fetch, FetchSource.Overrides.NONE));
+                cpuSeconds.add((processCpuNanos() - cpu0) / 1e9);
                 seconds.add(s.seconds());
                 if (pack) {
                     store.close(); // pack reads the database under its run lock
@@ -146,16 +150,17 @@ public final class HistoryGrowthBenchmark {
                 if (i == 1) {
                     store.close(); // ./gard run takes the database's run lock; closed, the WAL is checkpointed
                     firstMb = sizeMb(db);
-                    System.out.printf(Locale.ROOT, "1           %8.2f %6.1f%n", s.seconds(), firstMb);
+                    System.out.printf(Locale.ROOT, "1           %8.2f %6.2f %6.1f%n", s.seconds(), cpuSeconds.get(0), firstMb);
                     first = nothingNew(List.of(raw), 1);
                     store = HistoryStore.open(db);
                     ingester = new Ingester(store);
                 }
                 if (i % WINDOW == 0 || i == n) {
                     int from = Math.max(2, i - WINDOW + 1);
-                    Window w = new Window(i, median(seconds.subList(from - 1, i)), sizeMb(db));
+                    Window w = new Window(i, median(seconds.subList(from - 1, i)), median(cpuSeconds.subList(from - 1, i)), sizeMb(db));
                     windows.add(w);
-                    System.out.printf(Locale.ROOT, "%-11s %8.3f %6.1f %8.3f%s%n", from + "-" + i, w.medianSeconds(), w.dbMb(),
+                    System.out.printf(Locale.ROOT, "%-11s %8.3f %6.3f %6.1f %8.3f%s%n", from + "-" + i, w.medianSeconds(),
+                            w.medianCpuSeconds(), w.dbMb(),
                             (w.dbMb() - firstMb) / (i - 1), i < WARM_FROM ? "  (cold: before the JIT has compiled the ingest)" : "");
                 }
             }
@@ -211,12 +216,13 @@ public final class HistoryGrowthBenchmark {
                 + base.last() + "):");
         for (Window w : warm) {
             if (w.last() % 50 == 0 || w.last() == n) {
-                line.append(String.format(Locale.ROOT, " %d-%d %.3f (%.2fx);", w.last() - WINDOW + 1, w.last(), w.medianSeconds(),
-                        w.medianSeconds() / base.medianSeconds()));
+                line.append(String.format(Locale.ROOT, " %d-%d %.3f (%.2fx, CPU %.2fx);", w.last() - WINDOW + 1, w.last(),
+                        w.medianSeconds(), w.medianSeconds() / base.medianSeconds(), w.medianCpuSeconds() / base.medianCpuSeconds()));
             }
         }
         System.out.println(line);
         double[] time = fit(warm.stream().mapToDouble(Window::last).toArray(), warm.stream().mapToDouble(w -> w.medianSeconds() * 1000).toArray());
+        double[] cpu = fit(warm.stream().mapToDouble(Window::last).toArray(), warm.stream().mapToDouble(w -> w.medianCpuSeconds() * 1000).toArray());
         double[] size = fit(warm.stream().mapToDouble(Window::last).toArray(), warm.stream().mapToDouble(Window::dbMb).toArray());
         int horizon = 3650;
         double msAtHorizon = time[0] + time[1] * horizon;
@@ -225,10 +231,18 @@ public final class HistoryGrowthBenchmark {
         double moreSeconds = (time[0] * (horizon - n) + time[1] * ((double) horizon * (horizon + 1) / 2 - (double) n * (n + 1) / 2)) / 1000;
         System.out.printf(Locale.ROOT, "linear fit over the warm windows: %.1f ms a fetch + %.3f ms for each fetch before it; "
                 + "database %.1f MB + %.3f MB a fetch%n", time[0], time[1], size[0], size[1]);
+        System.out.printf(Locale.ROOT, "linear fit of CPU: %.1f ms a fetch + %.3f ms for each fetch before it; EXTRAPOLATION to %d "
+                + "fetches: %.0f CPU-ms a fetch, %.2fx the fit at fetch %d%n", cpu[0], cpu[1], horizon, cpu[0] + cpu[1] * horizon,
+                (cpu[0] + cpu[1] * horizon) / (cpu[0] + cpu[1] * WARM_FROM), WARM_FROM);
         System.out.printf(Locale.ROOT, "EXTRAPOLATION to %d fetches (ten years of daily runs; not measured): %.0f ms a fetch "
-                + "(%.2fx the window %d-%d), database %.0f MB (%.2f MB a fetch beyond the first), %.0f s to ingest fetches %d-%d%n",
-                horizon, msAtHorizon, msAtHorizon / (base.medianSeconds() * 1000), base.last() - WINDOW + 1, base.last(), mbAtHorizon,
+                + "(%.2fx the fit at fetch %d), database %.0f MB (%.2f MB a fetch beyond the first), %.0f s to ingest fetches %d-%d%n",
+                horizon, msAtHorizon, msAtHorizon / (time[0] + time[1] * WARM_FROM), WARM_FROM, mbAtHorizon,
                 (mbAtHorizon - firstMb) / (horizon - 1), moreSeconds, n + 1, horizon);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Least squares: {intercept, slope} of y over x. */
