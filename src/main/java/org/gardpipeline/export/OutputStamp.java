@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.gardpipeline.ingest.FileListing;
 import org.gardpipeline.model.Sha256;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.ReportQueries;
@@ -25,6 +26,10 @@ import org.gardpipeline.store.ReportQueries;
  * to the report folder or written by another command ({@code gard export --excel}) fails the match, and the run
  * writes everything again.
  *
+ * <p>The files are known by their hashes once, then by their listing: the run after the one that wrote them
+ * hashes them and keeps their {@link FileListing} (sizes, times and inodes) when they have settled; a later run
+ * that finds the same listing knows them without reading them, as a run knows a fetch folder it met before.
+ *
  * <p>The state is read from what the store already offers: every fetch with its counts of change events
  * (the {@code fetches} view), the span of the fetches with the time the last was ingested, the tool's version
  * and the build of its code (a rebuild may write other bytes from the same database).
@@ -33,6 +38,7 @@ public final class OutputStamp {
     /** Hidden: publishing the output folder (copying its visible files) leaves it behind. */
     public static final String FILE = ".gard-outputs";
     private static final String HEADER = "gard-outputs 1";
+    private static final String NO_LISTING = "-";
     private final String state;
     private final List<String> outputs;
 
@@ -68,7 +74,8 @@ public final class OutputStamp {
 
     /**
      * True when the output folder holds the stamp of this state and exactly the files it names under the outputs,
-     * each with the bytes it names.
+     * each with the bytes it names: known by their listing when it is the one stamped, else by their hashes (and
+     * then their listing is stamped for the next run).
      */
     public boolean matches(Path out) {
         Path file = out.resolve(FILE);
@@ -77,21 +84,27 @@ public final class OutputStamp {
                 return false;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("state " + state)) {
+            if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("state " + state)
+                    || !lines.get(2).startsWith("listing ")) {
                 return false;
             }
             Map<String, String> stamped = new TreeMap<>();
-            for (String line : lines.subList(2, lines.size())) {
+            for (String line : lines.subList(3, lines.size())) {
                 stamped.put(line.substring(65), line.substring(0, 64));
             }
             List<String> present = files(out);
             if (!present.equals(List.copyOf(stamped.keySet()))) {
                 return false;
             }
-            for (String name : present) {
-                if (!stamped.get(name).equals(hash(out.resolve(name)))) {
-                    return false;
-                }
+            String listing = listing(out, present);
+            if (listing != null && lines.get(2).equals("listing " + listing)) {
+                return true;
+            }
+            if (!hashes(out, present).equals(stamped)) {
+                return false;
+            }
+            if (listing != null) {
+                write(out, stamped, listing);
             }
             return true;
         } catch (IOException | UncheckedIOException | IndexOutOfBoundsException e) {
@@ -110,20 +123,30 @@ public final class OutputStamp {
 
     /** Writes the stamp of the outputs as they are now (just written from this state). */
     public void write(Path out) {
+        try {
+            write(out, hashes(out, files(out)), null); // written moments ago: the next run hashes them and keeps their listing
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExportException("cannot write " + out.resolve(FILE) + ": " + e, false, e);
+        }
+    }
+
+    private void write(Path out, Map<String, String> hashes, String listing) throws IOException {
         Path temp = null;
         try {
-            StringBuilder text = new StringBuilder(HEADER).append('\n').append("state ").append(state).append('\n');
-            for (String name : files(out)) {
-                text.append(hash(out.resolve(name))).append(' ').append(name).append('\n');
-            }
+            StringBuilder text = new StringBuilder(HEADER).append('\n').append("state ").append(state).append('\n')
+                    .append("listing ").append(listing == null ? NO_LISTING : listing).append('\n');
+            hashes.forEach((name, hash) -> text.append(hash).append(' ').append(name).append('\n'));
             temp = OutputFiles.hiddenFile(out, ".gard-outputs-", ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             OutputFiles.move(temp, out.resolve(FILE));
-        } catch (IOException e) {
-            throw new ExportException("cannot write " + out.resolve(FILE) + ": " + e, false, e);
         } finally {
             OutputFiles.deleteQuietly(temp);
         }
+    }
+
+    /** The listing of the files (sizes, times, inodes), or null while it cannot stand for their bytes. */
+    private static String listing(Path out, List<String> names) {
+        return new FileListing(out, names.stream().map(out::resolve).toList()).sha256();
     }
 
     /** The files under the outputs, relative to the output folder with '/' between names, sorted. */
@@ -144,9 +167,19 @@ public final class OutputStamp {
         return names;
     }
 
-    private static String hash(Path file) throws IOException {
+    /** The SHA-256 of each file, by name, hashed on all cores. */
+    private static Map<String, String> hashes(Path out, List<String> names) {
+        Map<String, String> hashes = new TreeMap<>();
+        names.parallelStream().map(name -> Map.entry(name, hash(out.resolve(name)))).toList()
+                .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+        return hashes;
+    }
+
+    private static String hash(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return Sha256.hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

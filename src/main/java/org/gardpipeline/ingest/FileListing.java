@@ -33,12 +33,14 @@ import org.gardpipeline.model.Sha256;
  * captures): those files are its {@code dependencies}, no files of the fetch but part of its listing, so that a
  * change to one of them, or its removal (then there is no listing), shows as a change of the fetch.
  *
+ * <p>The output stamp ({@code export.OutputStamp}) lists the files a run wrote the same way.
+ *
  * @param root         the folder the paths are relative to
  * @param files        the regular files (and links to them), in path order
  * @param dependencies other files the fetch's documents are read from (outside the root)
  */
-record FileListing(Path root, List<Path> files, List<Path> dependencies) {
-    FileListing(Path root, List<Path> files) {
+public record FileListing(Path root, List<Path> files, List<Path> dependencies) {
+    public FileListing(Path root, List<Path> files) {
         this(root, files, List.of());
     }
 
@@ -106,7 +108,7 @@ record FileListing(Path root, List<Path> files, List<Path> dependencies) {
      * The listing of the files as they are now, or null when it cannot stand for their bytes. Each file's status
      * is read here, once per call: a fetch is listed only when a run meets it again, before its files are read.
      */
-    String sha256() {
+    public String sha256() {
         Instant settled = Instant.now().minus(SETTLING);
         return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
     }

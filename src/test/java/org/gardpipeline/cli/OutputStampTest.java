@@ -140,6 +140,31 @@ class OutputStampTest {
         assertFalse(written(run()), "then stamped again");
     }
 
+    /**
+     * The run after the one that wrote the files hashes them and stamps their listing once they have settled; the
+     * run after that knows them by their listing alone, and an edit that keeps the size still shows (its change
+     * time moves).
+     */
+    @Test
+    void settledOutputsAreKnownByTheirListingAndAnEditStillShows() throws Exception {
+        assertTrue(written(run()));
+        Path stamp = out().resolve(OutputStamp.FILE);
+        assertTrue(Files.readAllLines(stamp).get(2).equals("listing -"), "no listing for files written moments ago");
+        Thread.sleep(3_100); // FileListing.SETTLING, and a little more
+        assertFalse(written(run()));
+        List<String> listed = Files.readAllLines(stamp);
+        assertTrue(listed.get(2).matches("listing [0-9a-f]{64}"), listed.get(2));
+        Object inode = Files.getAttribute(stamp, "unix:ino");
+        assertFalse(written(run()));
+        assertEquals(inode, Files.getAttribute(stamp, "unix:ino"), "known by the listing: the stamp is not written again");
+
+        byte[] bytes = Files.readAllBytes(out().resolve("pages.csv"));
+        bytes[bytes.length - 3] ^= 1;
+        Files.write(out().resolve("pages.csv"), bytes);
+        assertTrue(written(run()));
+        assertSameAsWrittenAgain();
+    }
+
     /** {@code gard export --excel} writes other bytes into the folder: the run writes its own again. */
     @Test
     void anExportWithOtherOptionsIsWrittenOver() throws IOException {
