@@ -44,7 +44,7 @@ import org.gardpipeline.store.PageRef;
  * fetch folders are kept (the older ones are deleted as the run goes).
  *
  * <p>With {@code --pack}, {@code ./gard pack --raw WORKDIR/raw --db DB} runs after each ingest (timed) and the nothing-new
- * runs meet packed fetches; when {@code ./gard pack} does not exist the benchmark says "pack: not available" and
+ * runs meet packed fetches, all N of them kept (a packed fetch's revisits read the packed folders before it); when {@code ./gard pack} does not exist the benchmark says "pack: not available" and
  * runs without it. With {@code --leave}, the fetch folders and the database stay in WORKDIR afterwards.
  *
  * <p>Arguments: CORPUS WORKDIR N [--keep KEEP (60)] [--gard LAUNCHER (./gard)] [--pack] [--leave]; run from the
@@ -142,9 +142,8 @@ public final class HistoryGrowthBenchmark {
                     store = HistoryStore.open(db);
                     ingester = new Ingester(store);
                 }
-                if (i > keep) {
+                if (i > keep && !pack) { // a packed fetch's revisits read the packed folders before it: all stay
                     deleteTree(raw.resolve(day(i - keep)));
-                    deleteTree(raw.resolve(day(i - keep) + ".warc.gz"));
                 }
                 previous = fetch;
                 if (i == 1) {
@@ -170,8 +169,8 @@ public final class HistoryGrowthBenchmark {
                 System.out.printf(Locale.ROOT, "./gard pack after each ingest: median %.2f s, last ten %.2f s%n", median(packSeconds),
                         median(packSeconds.subList(Math.max(0, n - WINDOW), n)));
             }
-            Runs last = nothingNewOverKept(n, keep);
-            printNothingNew(first, last, n, keep);
+            Runs last = pack ? nothingNewOverPacked(n) : nothingNewOverKept(n, keep);
+            printNothingNew(first, last, n, keep, pack);
             try (HistoryStore reader = HistoryStore.openExisting(db)) {
                 queries(reader);
             }
@@ -322,20 +321,32 @@ public final class HistoryGrowthBenchmark {
         return nothingNew(List.of(one, raw), n);
     }
 
-    private static void printNothingNew(Runs first, Runs last, int n, int keep) {
+    /** With --pack: the N fetches met by a nothing-new run with all their packed folders under raw/. */
+    private Runs nothingNewOverPacked(int n) throws Exception {
+        System.out.printf(Locale.ROOT, "nothing-new runs over the %d fetches, all packed and kept under raw/ (a packed fetch's "
+                + "revisits read the folders beside it, so none is met alone) ...%n", n);
+        return nothingNew(List.of(raw), n);
+    }
+
+    private static void printNothingNew(Runs first, Runs last, int n, int keep, boolean pack) {
         System.out.printf(Locale.ROOT, "a nothing-new ./gard run, whole process, median of %d (s):%n", REPEATS);
         System.out.printf(Locale.ROOT, "  %-44s %8s %8s %8s%n", "", "1 fetch", n + " fetches", "ratio");
-        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "run, 1 fetch folder under raw/", first.runMedians().get(0),
-                last.runMedians().get(0), last.runMedians().get(0) / first.runMedians().get(0));
-        System.out.printf(Locale.ROOT, "  %-44s %8s %8.2f%n", "run, last " + keep + " fetch folders under raw/", "",
-                last.runMedians().get(1));
+        System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", pack ? "run, every packed fetch folder under raw/"
+                : "run, 1 fetch folder under raw/", first.runMedians().get(0), last.runMedians().get(0),
+                last.runMedians().get(0) / first.runMedians().get(0));
+        if (!pack) {
+            System.out.printf(Locale.ROOT, "  %-44s %8s %8.2f%n", "run, last " + keep + " fetch folders under raw/", "",
+                    last.runMedians().get(1));
+        }
         System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "./gard export (CSVs, datapackage, report, feed)", first.export(),
                 last.export(), last.export() / first.export());
         System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f %8.2f%n", "./gard report (report/, changes.atom)", first.report(),
                 last.report(), last.report() / first.report());
         System.out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f%n", "./gard --version (JVM start)", first.jvm(), last.jvm());
-        System.out.printf(Locale.ROOT, "  the %d kept folders beyond one cost %.1f ms a folder%n", keep,
-                (last.runMedians().get(1) - last.runMedians().get(0)) * 1000 / (keep - 1));
+        if (!pack) {
+            System.out.printf(Locale.ROOT, "  the %d kept folders beyond one cost %.1f ms a folder%n", keep,
+                    (last.runMedians().get(1) - last.runMedians().get(0)) * 1000 / (keep - 1));
+        }
     }
 
     // ---- history queries
