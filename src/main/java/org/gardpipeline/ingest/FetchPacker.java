@@ -186,8 +186,7 @@ public final class FetchPacker {
             confirmIngested(source, written.contentSha256());
             long writtenAt = System.currentTimeMillis();
             String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
-            String readBack = Ingester.contentHash(FetchSource.open(building,
-                    new FetchSource.Overrides(source.fetch("").fetchedAt(), null)).documents(), threads);
+            String readBack = writer.readBack(building.resolve(PackedWarc.FILE), written);
             if (!readBack.equals(written.contentSha256())) {
                 throw new IllegalStateException("the packed WARC file of " + folder + " reads back other documents than the "
                         + "folder's; " + folder + " is left as it was");

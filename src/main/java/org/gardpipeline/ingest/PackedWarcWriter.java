@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -42,6 +44,8 @@ import org.netpreserve.jwarc.Warcinfo;
  */
 final class PackedWarcWriter {
     private static final MediaType BYTES = MediaType.parse("application/octet-stream");
+    /** The warcinfo field listing, one a value, the captures the file holds: SHA-256, record id, target, date. */
+    private static final String CAPTURE_FIELD = "capture";
 
     /** Where a document's bytes were captured: a resource record of a packed WARC file. */
     private record Capture(String id, String target, Instant date, String folder) {
@@ -105,7 +109,7 @@ final class PackedWarcWriter {
                 TestPause.at("pack " + name + ", " + ++written + " records written");
             }
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                write(out, warcinfo(name, date, dependencies));
+                write(out, warcinfo(name, date, dependencies, here));
                 long size = channel.size();
                 for (long at = 0; at < size; ) {
                     at += channel.transferTo(at, size - at, out);
@@ -118,14 +122,81 @@ final class PackedWarcWriter {
         return new Written(hash.hex(), revisits, here);
     }
 
+    /**
+     * The captures a packed file holds, as its warcinfo record lists them (SHA-256, record id, target, date), or null
+     * for a file packed before it listed them. Only that first record is read: a later pack knows raw/'s captures
+     * without reading every packed file whole, so packing a fetch costs what the fetch holds, however many were
+     * packed before. A pack only chooses what to revisit from the list; its read-back checks each revisit against
+     * it and each capture's own bytes.
+     */
+    private static Map<String, Capture> listedCaptures(Path file, String folder) throws IOException {
+        try (WarcReader reader = new WarcReader(file)) {
+            Optional<WarcRecord> first = reader.next();
+            if (first.isEmpty() || !(first.get() instanceof Warcinfo info) || info.fields().all(CAPTURE_FIELD).isEmpty()) {
+                return null;
+            }
+            Map<String, Capture> captures = new LinkedHashMap<>();
+            for (String value : info.fields().all(CAPTURE_FIELD)) {
+                String[] f = value.split(" ");
+                captures.putIfAbsent(f[0], new Capture(f[1], f[2], Instant.parse(f[3]), folder));
+            }
+            return captures;
+        }
+    }
+
+    /**
+     * The content hash of the fetch as the written file gives it: each resource's bytes hashed and checked against
+     * its digest, each revisit's digest checked against the capture it names, the one this writer chose (in the
+     * file, or in a packed folder of raw/). Only this file is read, so the check costs what the fetch holds.
+     */
+    String readBack(Path file, Written written) throws IOException {
+        Map<String, Capture> earlier = captured();
+        FetchContentHash hash = new FetchContentHash();
+        try (WarcReader reader = new WarcReader(file)) {
+            for (WarcRecord r : reader) {
+                if (r instanceof Warcinfo) {
+                    continue;
+                }
+                String declared = r.headers().first("WARC-Payload-Digest").orElse("");
+                String path;
+                String sha256;
+                if (r instanceof WarcResource resource) {
+                    path = PackedWarc.path(resource.target());
+                    sha256 = Sha256.hex(r.body().stream().readAllBytes());
+                    Capture own = written.captures().get(sha256);
+                    if (own == null || !own.id().equals(r.id().toString()) && !own.id().equals("<" + r.id() + ">")) {
+                        throw new IOException("resource " + path + " of " + file + " is not the capture written for its bytes");
+                    }
+                } else if (r instanceof WarcRevisit revisit) {
+                    path = PackedWarc.path(revisit.target());
+                    sha256 = new WarcDigest(declared).hex();
+                    Capture before = written.captures().containsKey(sha256) ? written.captures().get(sha256) : earlier.get(sha256);
+                    if (before == null || !before.id().equals(r.headers().first("WARC-Refers-To").orElse(""))) {
+                        throw new IOException("revisit " + path + " of " + file + " refers to no capture of its bytes");
+                    }
+                } else {
+                    throw new IOException("unexpected " + r.type() + " record in " + file);
+                }
+                if (!new WarcDigest(declared).equals(new WarcDigest("sha256", sha256))) {
+                    throw new IOException("the digest of " + path + " in " + file + " is not that of its bytes");
+                }
+                hash.add(path, sha256);
+            }
+        }
+        return hash.hex();
+    }
+
     /** The record that opens the file, naming each other packed file its revisits refer to. */
-    private static byte[] warcinfo(String folder, Instant date, Set<String> dependencies) {
+    private static byte[] warcinfo(String folder, Instant date, Set<String> dependencies, Map<String, Capture> captures) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("software", List.of("gard-pipeline pack"));
         fields.put("format", List.of("WARC File Format 1.1"));
         fields.put("description", List.of("the documents of fetch folder " + folder + " as resource records named by "
                 + "their path in the folder; bytes captured before as identical-payload-digest revisits"));
         fields.put(PackedWarc.DEPENDENCY_FIELD, List.copyOf(dependencies));
+        List<String> held = new java.util.ArrayList<>();
+        captures.forEach((sha, c) -> held.add(sha + " " + c.id() + " " + c.target() + " " + c.date()));
+        fields.put(CAPTURE_FIELD, held);
         return gzipped(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(date).filename(PackedWarc.FILE)
                 .fields(fields).build());
     }
@@ -200,10 +271,16 @@ final class PackedWarcWriter {
                 for (Path folder : (Iterable<Path>) children.sorted()::iterator) {
                     Path file = folder.resolve(PackedWarc.FILE);
                     String name = folder.getFileName().toString();
-                    if (!name.startsWith(".") && Files.isRegularFile(file)) {
-                        for (PackedWarc.Resource r : PackedWarc.resources(file).values()) {
-                            captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
-                        }
+                    if (name.startsWith(".") || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    Map<String, Capture> listed = listedCaptures(file, name);
+                    if (listed != null) {
+                        listed.forEach(captured::putIfAbsent);
+                        continue;
+                    }
+                    for (PackedWarc.Resource r : PackedWarc.resources(file).values()) {
+                        captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
                     }
                 }
             }
