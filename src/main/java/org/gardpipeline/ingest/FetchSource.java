@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -137,6 +138,14 @@ public final class FetchSource {
      */
     public String listingSha256() {
         return files.sha256();
+    }
+
+    /**
+     * As {@link #listingSha256()}, sharing with the other listings given the same map what it reads of the files its
+     * documents depend on (see {@link FileListing#sha256(Map)}).
+     */
+    String listingSha256(Map<Path, Map<String, Object>> dependencyStatus) {
+        return files.sha256(dependencyStatus);
     }
 
     /** The files the fetch is read from, as listed when it was opened. */

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.gardpipeline.model.Sha256;
 
@@ -83,16 +85,23 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
         return new FileListing(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
     }
 
-    private List<Path> allFiles() {
-        List<Path> all = new ArrayList<>(files);
-        all.addAll(dependencies);
-        return all;
+    private static Map<String, Object> status(Path file, Map<Path, Map<String, Object>> known) throws IOException {
+        Map<String, Object> status = known.get(file);
+        if (status == null) {
+            status = Files.readAttributes(file, STATUS);
+            known.put(file, status);
+        }
+        return status;
+    }
+
+    private String relativeDependency(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /** The path of a file under the root (or of a dependency), relative to it, with '/' between its names. */
     String relative(Path file) {
         if (!dependencies.isEmpty() && dependencies.contains(file)) {
-            return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            return relativeDependency(file);
         }
         String path = file.toString();
         String relative = path.substring(prefix());
@@ -109,8 +118,17 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * is read here, once per call: a fetch is listed only when a run meets it again, before its files are read.
      */
     public String sha256() {
+        return sha256(new ConcurrentHashMap<>());
+    }
+
+    /**
+     * As {@link #sha256()}, reading the status of a dependency only once for all the listings given the same map:
+     * the packed folders of a raw/ name the files of earlier ones, about one for each earlier fetch, so a run that
+     * lists every folder would otherwise read each such file once for every folder that names it.
+     */
+    String sha256(Map<Path, Map<String, Object>> dependencyStatus) {
         Instant settled = Instant.now().minus(SETTLING);
-        return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
+        return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano(), dependencyStatus);
     }
 
     /**
@@ -118,22 +136,24 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * nothing was written to it meanwhile (null when the status cannot be read).
      */
     String statusSha256() {
-        return sha256(Long.MAX_VALUE);
+        return sha256(Long.MAX_VALUE, new HashMap<>());
     }
 
-    private String sha256(long settledNanos) {
+    private String sha256(long settledNanos, Map<Path, Map<String, Object>> dependencyStatus) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {
-            for (Path f : dependencies.isEmpty() ? files : allFiles()) {
-                Map<String, Object> status = Files.readAttributes(f, STATUS);
+            for (int i = 0; i < files.size() + dependencies.size(); i++) {
+                boolean dependency = i >= files.size();
+                Path f = dependency ? dependencies.get(i - files.size()) : files.get(i);
+                Map<String, Object> status = dependency ? status(f, dependencyStatus) : Files.readAttributes(f, STATUS);
                 long modified = ((FileTime) status.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
                 long changed = ((FileTime) status.get("ctime")).to(TimeUnit.NANOSECONDS);
                 if (modified >= settledNanos || changed >= settledNanos) {
                     return null;
                 }
                 entry.setLength(0);
-                entry.append(relative(f)).append('\0').append(status.get("size")).append('\0')
+                entry.append(dependency ? relativeDependency(f) : relative(f)).append('\0').append(status.get("size")).append('\0')
                         .append(modified).append('\0').append(changed).append('\0').append(status.get("ino")).append('\n');
                 digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
             }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +72,8 @@ public final class Ingester {
     public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
-        List<String> listings = InOrder.map(ingested, FetchSource::listingSha256, options.threads());
+        Map<Path, Map<String, Object>> dependencyStatus = new ConcurrentHashMap<>();
+        List<String> listings = InOrder.map(ingested, s -> s.listingSha256(dependencyStatus), options.threads());
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
             seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
