@@ -128,7 +128,7 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      */
     String sha256(Map<Path, Map<String, Object>> dependencyStatus) {
         Instant settled = Instant.now().minus(SETTLING);
-        return sha256(settled.getEpochSecond() * 1_000_000_000L + settled.getNano(), dependencyStatus);
+        return sha256(dependencyStatus, settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
     }
 
     /**
@@ -136,10 +136,11 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * nothing was written to it meanwhile (null when the status cannot be read).
      */
     String statusSha256() {
-        return sha256(Long.MAX_VALUE, new HashMap<>());
+        return sha256(new HashMap<>(), Long.MAX_VALUE);
     }
 
-    private String sha256(long settledNanos, Map<Path, Map<String, Object>> dependencyStatus) {
+    /** The listing of the files settled before the given time (epoch nanoseconds), else null. */
+    String sha256(Map<Path, Map<String, Object>> dependencyStatus, long settledNanos) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {

@@ -35,4 +35,27 @@ class FileListingTest {
 
         assertEquals(List.of("b.txt", "pages/deep/a.html"), listing.files().stream().map(listing::relative).toList());
     }
+
+    /**
+     * Two folders that depend on the same file, listed in one pass sharing what is read of it, have the listings
+     * they have alone; and a change to that file changes both.
+     */
+    @Test
+    void aDependencyReadOnceForSeveralListingsGivesTheListingsOfEach() throws IOException {
+        Path shared = FetchSeries.fetch(dir, "2016-01-01", "packed.warc.gz", "captures");
+        Path a = FetchSeries.fetch(dir, "2016-02-01", "a.txt", "a");
+        Path b = FetchSeries.fetch(dir, "2016-03-01", "b.txt", "b");
+        FileListing la = FileListing.ofFolder(a).dependingOn(List.of(shared.resolve("packed.warc.gz")));
+        FileListing lb = FileListing.ofFolder(b).dependingOn(List.of(shared.resolve("packed.warc.gz")));
+        java.util.Map<Path, java.util.Map<String, Object>> once = new java.util.HashMap<>();
+
+        assertEquals(la.statusSha256(), la.sha256(once, Long.MAX_VALUE));
+        assertEquals(lb.statusSha256(), lb.sha256(once, Long.MAX_VALUE));
+        assertEquals(1, once.size());
+
+        String before = la.statusSha256();
+        Files.writeString(shared.resolve("packed.warc.gz"), "other captures");
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, la.statusSha256());
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, la.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+    }
 }
