@@ -72,6 +72,24 @@ class CheckAndBackupTest {
     }
 
     @Test
+    void aFetchOutOfItsPlaceInDateOrderIsAViolation() {
+        TestDb.execute(db, "UPDATE fetch SET position = 9 WHERE fetch_id = (SELECT min(fetch_id) FROM fetch)");
+        CommandLineRun r = check();
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("violation: fetches out of date order: fetch "), r.err());
+    }
+
+    @Test
+    void bytesMarkedAloneInAFetchThatDidNotHoldThemAreAViolation() {
+        TestDb.execute(db, "UPDATE parse_result SET alone_in = (SELECT max(fetch_id) FROM fetch) "
+                + "WHERE result_id = (SELECT min(result_id) FROM parse_result WHERE alone_in = (SELECT min(fetch_id) FROM fetch)) "
+                + "AND result_id NOT IN (SELECT result_id FROM document_run WHERE last_fetch IS NULL)");
+        CommandLineRun r = check();
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("violation: parse result stands for a fetch where it was not its page's only document"), r.err());
+    }
+
+    @Test
     void runsThatOverlapOrMeetWithTheSameValueAreAViolation() {
         // a second run of a slot that the first fetch's run still covers
         TestDb.execute(db, "INSERT INTO observation_run (slot_id, first_fetch, last_fetch, content_id, question_id) "
