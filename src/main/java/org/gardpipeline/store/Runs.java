@@ -3,7 +3,6 @@ package org.gardpipeline.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -161,13 +160,13 @@ enum Runs {
                 + " WHERE last_position < first_position OR last_fetch = (SELECT fetch_id FROM fetch ORDER BY position DESC LIMIT 1)";
     }
 
+    /** The arguments of a lookup by key and fetch followed by the fact's values ({@code fact} is key, values). */
     private static Object[] args(Object key, Object fetch, Object[] fact) {
-        List<Object> args = new ArrayList<>();
-        args.add(key);
-        args.add(fetch);
-        Collections.addAll(args, fact);
-        args.remove(2); // the fact's own key
-        return args.toArray();
+        Object[] args = new Object[fact.length + 1];
+        args[0] = key;
+        args[1] = fetch;
+        System.arraycopy(fact, 1, args, 2, fact.length - 1);
+        return args;
     }
 
     private String columns(String prefix) {
