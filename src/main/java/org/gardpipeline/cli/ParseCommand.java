@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.ParsedPage;
+import org.gardpipeline.model.Phenotype;
 import org.gardpipeline.model.Reference;
+import org.gardpipeline.parse.NotAPageException;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
 import picocli.CommandLine.Command;
@@ -26,7 +28,7 @@ final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "a GARD document (answer text, 2022 HTML, MedQuAD XML, Q&A HTML)")
+    @Parameters(paramLabel = "FILE", description = "a GARD document (answer text, 2022 HTML, MedQuAD XML, Q&A HTML, API record)")
     Path file;
 
     @Override
@@ -47,6 +49,9 @@ final class ParseCommand implements Callable<Integer> {
             parsed.layout().landmarks().forEach(landmarks::add);
             layout.put("outline_sha256", parsed.layout().outline());
             spec.commandLine().getOut().println(Json.write(json));
+            return ExitCode.DONE;
+        } catch (NotAPageException e) {
+            spec.commandLine().getErr().println("skipped: " + file + ": " + e.getMessage());
             return ExitCode.DONE;
         } catch (ParseException e) {
             spec.commandLine().getErr().println("quarantined: " + file + ": " + e.getMessage());
@@ -75,18 +80,38 @@ final class ParseCommand implements Callable<Integer> {
             ArrayNode citations = node.putArray("citations");
             a.citations().forEach(citations::add);
             ArrayNode refs = node.putArray("references");
-            a.references().forEach(r -> refs.add(r.number()));
+            // numbers into the page's list; a format whose answers each carry their own list shows it in full
+            a.references().forEach(r -> {
+                if (page.references().isEmpty()) {
+                    reference(refs.addObject(), r);
+                } else {
+                    refs.add(r.number());
+                }
+            });
             node.put("text", a.text());
         }
         ArrayNode references = root.putArray("references");
-        for (Reference r : page.references()) {
-            ObjectNode node = references.addObject();
-            node.put("number", r.number());
-            node.put("citation", r.citation());
-            node.put("url", r.url());
-            node.put("pmid", r.pmid());
-            node.put("doi", r.doi());
+        page.references().forEach(r -> reference(references.addObject(), r));
+        ArrayNode phenotypes = root.putArray("phenotypes");
+        for (Phenotype p : page.phenotypes()) {
+            phenotypes.addObject().put("term", p.term()).put("frequency", p.frequency());
         }
         return root;
+    }
+
+    private static void reference(ObjectNode node, Reference r) {
+        node.put("number", r.number());
+        node.put("citation", r.citation());
+        node.put("url", r.url());
+        node.put("pmid", r.pmid());
+        node.put("doi", r.doi());
+        if (r.parts() != null) {
+            node.put("authors", r.parts().authors());
+            node.put("title", r.parts().title());
+            node.put("container", r.parts().container());
+            node.put("date", r.parts().date());
+            node.put("volume", r.parts().volume());
+            node.put("pages", r.parts().pages());
+        }
     }
 }

@@ -13,6 +13,8 @@ public final class FormatDetector {
             Pattern.compile("(?i)Last updated:\\s*(?:<[^<>]{0,300}>\\s*){0,4}\\d{1,2}/\\d{1,2}/\\d{4}\\b");
     private static final Pattern MEDQUAD_ROOT = Pattern.compile("<Document[\\s>]");
     private static final int SNIFF_CHARS = 4096;
+    private static final String[] API_PARTS = {"\"mainPropery\"", "\"overviewQuestion\"", "\"basicQuestions\"",
+        "\"gardCases\""};
 
     private FormatDetector() {
     }
@@ -23,6 +25,9 @@ public final class FormatDetector {
         if (head.startsWith("\uFEFF")) { // a BOM the caller did not decode away
             head = head.substring(1).stripLeading();
         }
+        if (head.startsWith("{")) {
+            return isApiRecord(text) ? Optional.of(Format.API_JSON) : Optional.empty();
+        }
         if (head.startsWith("<")) {
             // An XML prolog does not make a document MedQuAD: XHTML pages start with one too.
             return isMedQuad(head, text) ? Optional.of(Format.MEDQUAD_XML) : detectHtml(head, text);
@@ -32,6 +37,30 @@ public final class FormatDetector {
             return Optional.of(Format.ANSWER_TEXT);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A record of GARD's API: a JSON object with the parts only its records have. Found anywhere in the text, so
+     * that a record missing its first part (the disease) is refused by the parser with that reason rather than
+     * as an unknown format.
+     */
+    private static boolean isApiRecord(String text) {
+        for (String part : API_PARTS) {
+            if (text.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The response of the API's list endpoint ({@code diseases.json}: {@code {"totalSize":6061,"records":[{"diseaseId"
+     * ...}]}}): GARD's list of its diseases, no disease page.
+     */
+    public static boolean isApiDiseaseList(String text) {
+        String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
+        return head.startsWith("{") && head.contains("\"records\"") && head.contains("\"diseaseId\"")
+                && !isApiRecord(head);
     }
 
     /**

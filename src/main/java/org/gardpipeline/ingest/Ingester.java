@@ -17,6 +17,7 @@ import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Sha256;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.parse.NotAPageException;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
 import org.gardpipeline.store.ChangeGuard;
@@ -173,6 +174,9 @@ public final class Ingester {
         }
         try {
             return Document.parsed(raw.path(), hash, Parsers.parseWithLayout(bytes, raw.path()));
+        } catch (NotAPageException e) {
+            LOG.info("{}: skipped: {}", raw.path(), e.getMessage());
+            return Document.skipped(raw.path(), hash, e.getMessage());
         } catch (ParseException e) {
             return Document.quarantined(raw.path(), hash, e.getMessage());
         }

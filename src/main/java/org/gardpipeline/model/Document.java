@@ -13,15 +13,18 @@ import java.util.Objects;
  * @param quarantineReason why it could not be parsed, or null
  * @param reused           true when a document with the same bytes was parsed in an earlier ingest
  * @param layout           the layout the page was read from, or null when the document was not parsed now
+ * @param skipped          why a document the pipeline knows holds no page (GARD API's list of diseases) and is left
+ *                         out of the history, or null
  */
 public record Document(String path, String sha256, Page page, String quarantineReason, boolean reused,
-                       Layout layout) {
+                       Layout layout, String skipped) {
     public Document {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
-        int outcomes = (page != null ? 1 : 0) + (quarantineReason != null ? 1 : 0) + (reused ? 1 : 0);
+        int outcomes = (page != null ? 1 : 0) + (quarantineReason != null ? 1 : 0) + (reused ? 1 : 0)
+                + (skipped != null ? 1 : 0);
         if (outcomes != 1) {
-            throw new IllegalArgumentException("a document is parsed, quarantined or reused: " + path);
+            throw new IllegalArgumentException("a document is parsed, quarantined, reused or skipped: " + path);
         }
         if ((page != null) != (layout != null)) {
             throw new IllegalArgumentException("a parsed document, and only a parsed one, has a layout: " + path);
@@ -29,15 +32,20 @@ public record Document(String path, String sha256, Page page, String quarantineR
     }
 
     public static Document parsed(String path, String sha256, ParsedPage parsed) {
-        return new Document(path, sha256, parsed.page(), null, false, parsed.layout());
+        return new Document(path, sha256, parsed.page(), null, false, parsed.layout(), null);
     }
 
     public static Document quarantined(String path, String sha256, String reason) {
-        return new Document(path, sha256, null, reason, false, null);
+        return new Document(path, sha256, null, reason, false, null, null);
+    }
+
+    /** A document that holds no page, left out of the history; {@code note} says what it is. */
+    public static Document skipped(String path, String sha256, String note) {
+        return new Document(path, sha256, null, null, false, null, note);
     }
 
     public static Document reused(String path, String sha256) {
-        return new Document(path, sha256, null, null, true, null);
+        return new Document(path, sha256, null, null, true, null, null);
     }
 
     public boolean isQuarantined() {

@@ -9,7 +9,12 @@ public enum Format {
     /** A MedQuAD document built from the earlier question-and-answer GARD site. */
     MEDQUAD_XML("medquad-xml", true),
     /** A GARD question-and-answer page saved as HTML (the layout of the text answer). */
-    QA_HTML("qa-html", true);
+    QA_HTML("qa-html", true),
+    /**
+     * A record of GARD's former API (2010-2020), one JSON object per disease: the data the question-and-answer
+     * pages were rendered from, with every answered question, its date and its structured references.
+     */
+    API_JSON("gard-api-json", true);
 
     private final String key;
     private final boolean wholePage;

@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param url      the first URL in the citation, or null
  * @param pmid     the PubMed id, or null
  * @param doi      the DOI, or null
+ * @param parts    the reference's parts when its source keeps them apart, else null (the citation is all there is)
  */
-public record Reference(int number, String citation, String url, String pmid, String doi) {
+public record Reference(int number, String citation, String url, String pmid, String doi, ReferenceParts parts) {
     public Reference {
         Objects.requireNonNull(citation, "citation");
         if (number < 1) {
             throw new IllegalArgumentException("reference number must be positive: " + number);
         }
+    }
+
+    /** A reference known only by its citation text. */
+    public Reference(int number, String citation, String url, String pmid, String doi) {
+        this(number, citation, url, pmid, doi, null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.gardpipeline.model.Answer;
+import org.gardpipeline.model.Phenotype;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.model.Topic;
 import org.jsoup.nodes.Element;
@@ -49,11 +50,11 @@ final class Gard2022Answers {
     }
 
     /** The page's answers in page order: summary, symptoms, causes, each only when it has text. */
-    static List<Answer> of(Gard2022Components page, Gard2022Parts parts, LocalDate lastUpdated,
+    static List<Answer> of(Gard2022Components page, Gard2022Parts parts, List<Symptom> symptoms, LocalDate lastUpdated,
                            List<Reference> references) {
         List<Answer> answers = new ArrayList<>();
         add(answers, Topic.SUMMARY, summary(page), lastUpdated, references);
-        add(answers, Topic.SYMPTOMS, symptoms(page, parts), lastUpdated, references);
+        add(answers, Topic.SYMPTOMS, symptoms(page, symptoms), lastUpdated, references);
         add(answers, Topic.CAUSES, causes(page, parts), lastUpdated, references);
         return answers;
     }
@@ -96,10 +97,38 @@ final class Gard2022Answers {
         return heading.isEmpty() ? fallback : heading;
     }
 
-    private static Section symptoms(Gard2022Components page, Gard2022Parts parts) {
+    /** One sign or symptom of the Symptoms section: the term, its lay names, its frequency when stated. */
+    record Symptom(String term, List<String> synonyms, String frequency) {
+    }
+
+    private static Section symptoms(Gard2022Components page, List<Symptom> symptoms) {
         Element section = page.get(Gard2022Components.SYMPTOMS);
         if (section == null) {
             return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Symptom s : symptoms) {
+            lines.add(symptomLine(s.term(), s.synonyms(), s.frequency()));
+        }
+        return new Section(barHeading(section, "Symptoms"), String.join("\n", lines));
+    }
+
+    /**
+     * The Symptoms section's list as the page's phenotypes. The section is also the page's symptoms answer, read as
+     * it reads: on the 2022 site the list is all that section says.
+     */
+    static List<Phenotype> phenotypes(List<Symptom> symptoms) {
+        List<Phenotype> phenotypes = new ArrayList<>();
+        for (Symptom s : symptoms) {
+            phenotypes.add(new Phenotype(s.term(), s.frequency() == null || s.frequency().isEmpty() ? null : s.frequency()));
+        }
+        return phenotypes;
+    }
+
+    /** The terms of the Symptoms section's list, each once, with their lay names and frequencies. */
+    static List<Symptom> symptomList(Gard2022Components page, Gard2022Parts parts) {
+        if (page.get(Gard2022Components.SYMPTOMS) == null) {
+            return List.of();
         }
         Element dropdown = parts.dropdown();
         Map<String, List<String>> synonyms = symptomSynonyms(dropdown);
@@ -114,15 +143,15 @@ final class Gard2022Answers {
                 terms.add(Texts.inline(term.text()));
             }
         }
-        List<String> lines = new ArrayList<>();
+        List<Symptom> symptoms = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String term : terms) {
             String key = term.toLowerCase(Locale.ROOT);
             if (!term.isEmpty() && seen.add(key)) {
-                lines.add(symptomLine(term, synonyms.getOrDefault(key, List.of()), frequencies.get(key)));
+                symptoms.add(new Symptom(term, synonyms.getOrDefault(key, List.of()), frequencies.get(key)));
             }
         }
-        return new Section(barHeading(section, "Symptoms"), String.join("\n", lines));
+        return symptoms;
     }
 
     private static String symptomLine(String term, List<String> synonyms, String frequency) {

@@ -59,9 +59,10 @@ final class Gard2022HtmlParser implements PageParser {
         String[] idAndSlug = idAndSlug(about);
         List<Reference> references = Gard2022Sources.references(about);
         LocalDate lastUpdated = Gard2022Sources.lastUpdated(about);
-        List<Answer> answers = Gard2022Answers.of(about, parts, lastUpdated, references);
+        List<Gard2022Answers.Symptom> symptoms = Gard2022Answers.symptomList(about, parts);
+        List<Answer> answers = Gard2022Answers.of(about, parts, symptoms, lastUpdated, references);
         Page page = new Page(Format.GARD_2022_HTML, idAndSlug[0], idAndSlug[1], title, synonyms(about), null,
-                Gard2022Facts.of(about), answers, references);
+                Gard2022Facts.of(about), answers, references, Gard2022Answers.phenotypes(symptoms));
         return new ParsedPage(page, new Layout(landmarks, about.outline()));
     }
 

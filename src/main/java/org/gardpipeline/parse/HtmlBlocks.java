@@ -91,6 +91,34 @@ final class HtmlBlocks {
         return collector.blocks;
     }
 
+    /**
+     * The paragraphs a reader sees in the blocks: each block one paragraph, except that a blank line inside it
+     * ({@code <br><br>}) parts two, as a blank line does in GARD's plain-text answers; lines joined by one
+     * {@code <br>} read as one paragraph.
+     */
+    static List<String> paragraphs(List<Block> blocks) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (Block block : blocks) {
+            for (String line : block.lines()) {
+                if (line.isEmpty()) {
+                    endParagraph(paragraph, paragraphs);
+                } else {
+                    paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
+                }
+            }
+            endParagraph(paragraph, paragraphs);
+        }
+        return paragraphs;
+    }
+
+    private static void endParagraph(StringBuilder paragraph, List<String> paragraphs) {
+        if (paragraph.length() > 0) {
+            paragraphs.add(paragraph.toString());
+            paragraph.setLength(0);
+        }
+    }
+
     /** Gathers text until a block element opens or closes, then emits it as a block of the innermost open one. */
     private static final class Collector implements NodeVisitor {
         final List<Block> blocks = new ArrayList<>();

@@ -3,10 +3,12 @@ package org.gardpipeline.parse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -16,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Format;
 import org.gardpipeline.model.Page;
+import org.gardpipeline.model.Phenotype;
 import org.gardpipeline.model.Topic;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -66,9 +69,15 @@ final class MedQuadXmlParser implements PageParser {
         String url = root.getAttribute("url").strip();
         Matcher id = GARD_URL.matcher(url);
         boolean hasId = id.find();
-        List<Answer> answers = answers(root);
+        List<Answer> answers = new ArrayList<>();
+        List<Phenotype> phenotypes = new ArrayList<>();
+        List<String> synonyms = synonyms(root);
+        Set<String> names = new HashSet<>();
+        names.add(Texts.nameKey(title));
+        synonyms.forEach(n -> names.add(Texts.nameKey(n)));
+        answers(root, names::contains, answers, phenotypes);
         return new Page(Format.MEDQUAD_XML, hasId ? id.group(1) : null, hasId ? id.group(2) : null, title,
-                synonyms(root), null, Map.of(), answers, List.of());
+                synonyms, null, Map.of(), answers, List.of(), phenotypes);
     }
 
     /** Parses with DTDs refused and external entities off, so no document can make us read a file or URL. */
@@ -175,25 +184,44 @@ final class MedQuadXmlParser implements PageParser {
         return List.copyOf(synonyms);
     }
 
-    private static List<Answer> answers(Element root) throws ParseException {
+    /**
+     * The answers, and the phenotype table a symptoms answer carried. An answer that was nothing but the table is
+     * no answer: its page then shows no answer of its own in this document, and removes none.
+     */
+    private static void answers(Element root, Predicate<String> isName, List<Answer> answers,
+                                List<Phenotype> phenotypes) throws ParseException {
         NodeList pairs = root.getElementsByTagName("QAPair");
         if (pairs.getLength() == 0) {
             // A page with no answers would read as "every answer removed"; refuse it instead.
             throw new ParseException(FORMAT + " has no <QAPair>: a MedQuAD document holds at least one answer");
         }
-        List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < pairs.getLength(); i++) {
-            answers.add(answer((Element) pairs.item(i), i + 1));
+            Answer a = answer((Element) pairs.item(i), i + 1, isName);
+            MedQuadPhenotypes.Split split = MedQuadPhenotypes.split(a.text(), "QAPair " + (i + 1));
+            if (phenotypes.isEmpty()) {
+                phenotypes.addAll(split.phenotypes());
+            }
+            if (!split.text().isEmpty() || split.phenotypes().isEmpty()) {
+                answers.add(split.phenotypes().isEmpty() ? a : new Answer(a.question(), a.topic(), a.slotKey(),
+                        split.text(), a.lastUpdated(), Texts.citations(split.text()), a.references()));
+            }
         }
-        return answers;
     }
 
-    private static Answer answer(Element pair, int index) throws ParseException {
+    /**
+     * One answer. Its qtype names its topic; it takes the topic's slot when its heading asks the topic's standard
+     * question (or it has no heading of its own, as the summaries), so that the same question is the same slot
+     * in MedQuAD as in the plain-text answer and GARD's API records ("Are there non-genetic causes of X?" is a
+     * question of its own, of topic causes, in all three).
+     */
+    private static Answer answer(Element pair, int index, Predicate<String> isName)
+            throws ParseException {
         Element question = firstChild(pair, "Question");
         String body = Texts.inline(childText(pair, "Answer"));
         Matcher heading = HEADING.matcher(body);
         String asked;
-        if (heading.find() && !SENTENCE_BREAK.matcher(heading.group(1)).find()) {
+        boolean ownHeading = heading.find() && !SENTENCE_BREAK.matcher(heading.group(1)).find();
+        if (ownHeading) {
             asked = heading.group(1);
             body = body.substring(heading.end());
         } else if (question != null && !Texts.inline(question.getTextContent()).isEmpty()) {
@@ -203,7 +231,9 @@ final class MedQuadXmlParser implements PageParser {
         }
         Topic topic = topic(question == null ? "" : question.getAttribute("qtype"));
         // Standard topics share one slot with the same topic on the other layouts; anything else is keyed by its text.
-        String slotKey = topic == Topic.OTHER ? QuestionTemplates.otherSlotKey(asked) : topic.key();
+        boolean standard = topic != Topic.OTHER
+                && (!ownHeading || QuestionTemplates.standardTopic(asked, isName).filter(t -> t == topic).isPresent());
+        String slotKey = standard ? topic.key() : QuestionTemplates.otherSlotKey(asked);
         return new Answer(asked, topic, slotKey, Texts.paragraphs(body), null, Texts.citations(body), List.of());
     }
 

@@ -49,8 +49,13 @@ public final class Parsers {
             throw new ParseException("binary content, not a text or HTML document");
         }
         String text = Decoder.decode(bytes);
+        if (FormatDetector.isApiDiseaseList(text)) {
+            throw new NotAPageException("GARD API list of diseases (the list endpoint's response), not a disease page: "
+                    + "each disease's own record holds what it lists");
+        }
         Format format = FormatDetector.detect(text).orElseThrow(() -> new ParseException(
-                "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML or GARD question-and-answer HTML"));
+                "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML, GARD question-and-answer HTML "
+                        + "or a GARD API record"));
         try {
             ParsedPage parsed = parserFor(format).parseWithLayout(text, name);
             return new ParsedPage(withUniqueSlotKeys(parsed.page()), parsed.layout());
@@ -72,6 +77,7 @@ public final class Parsers {
             case MEDQUAD_XML -> new MedQuadXmlParser();
             case QA_HTML -> new QaHtmlParser();
             case GARD_2022_HTML -> new Gard2022HtmlParser();
+            case API_JSON -> new ApiJsonParser();
         };
     }
 
@@ -111,6 +117,6 @@ public final class Parsers {
             }
         }
         return renamed ? new Page(page.format(), page.gardId(), page.slug(), page.title(), page.synonyms(),
-                page.inquiry(), page.facts(), answers, page.references()) : page;
+                page.inquiry(), page.facts(), answers, page.references(), page.phenotypes()) : page;
     }
 }

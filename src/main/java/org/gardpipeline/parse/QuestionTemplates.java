@@ -1,6 +1,9 @@
 package org.gardpipeline.parse;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gardpipeline.model.Topic;
 
@@ -17,7 +20,7 @@ public final class QuestionTemplates {
     private record Template(Pattern pattern, Topic topic) {
     }
 
-    private static final String X = ".+?";
+    private static final String X = "(?<x>.+?)";
     private static final List<Template> TEMPLATES = List.of(
             template("what (are|is) the (signs and symptoms|symptoms|signs) of " + X, Topic.SYMPTOMS),
             template("what causes " + X, Topic.CAUSES),
@@ -47,6 +50,23 @@ public final class QuestionTemplates {
             }
         }
         return new Slot(Topic.OTHER, otherSlotKey(q));
+    }
+
+    /**
+     * The topic of a question that asks one of the templates about this disease, or empty. "What is X?" asks for
+     * the page's summary only when X is one of the disease's names ({@code isName} takes a {@link Texts#nameKey});
+     * asked of anything else ("What is a child with X capable of learning?") it is a question of its own.
+     */
+    public static Optional<Topic> standardTopic(String question, Predicate<String> isName) {
+        String q = Texts.inline(question);
+        for (Template t : TEMPLATES) {
+            Matcher m = t.pattern().matcher(q);
+            if (m.matches()) {
+                return t.topic() != Topic.SUMMARY || isName.test(Texts.nameKey(m.group("x")))
+                        ? Optional.of(t.topic()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The slot key of a question outside the templates: its normalised text. */

@@ -14,6 +14,7 @@ import org.gardpipeline.Fixtures;
 import org.gardpipeline.model.Answer;
 import org.gardpipeline.model.Format;
 import org.gardpipeline.model.Page;
+import org.gardpipeline.model.Phenotype;
 import org.gardpipeline.model.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,14 @@ class MedQuadXmlParserTest {
                 page.synonyms());
         assertNull(page.inquiry());
         assertEquals(List.of(), page.references());
-        assertEquals(1, page.answers().size());
-        Answer symptoms = page.answers().get(0);
-        assertAnswer(symptoms, "What are the signs and symptoms of ABCD syndrome?", Topic.SYMPTOMS, "symptoms",
-                "The Human Phenotype Ontology provides the following list of signs and symptoms for ABCD syndrome. ");
-        assertTrue(symptoms.text().endsWith("In these cases, the sign or symptom may be rare or common."));
-        assertEquals(List.of(), symptoms.citations());
+        // its one answer was the phenotype table and nothing else: the page's phenotypes, and no answer
+        assertEquals(List.of(), page.answers());
+        assertEquals(List.of(new Phenotype("Abnormal auditory evoked potentials", null),
+                new Phenotype("Aganglionic megacolon", null), new Phenotype("Albinism", null),
+                new Phenotype("Autosomal recessive inheritance", null), new Phenotype("Hearing impairment", null),
+                new Phenotype("Hypopigmentation of the fundus", null), new Phenotype("Large for gestational age", null)),
+                page.phenotypes());
+        assertFalse(page.showsEveryAnswer());
     }
 
     @Test
@@ -84,7 +87,9 @@ class MedQuadXmlParserTest {
         // The heading is GARD's, so it wins over MedQuAD's "Is Abetalipoproteinemia inherited ?".
         assertAnswer(a.get(3), "How is abetalipoproteinemia inherited?", Topic.INHERITANCE, "inheritance",
                 "Abetalipoproteinemia is inherited in an autosomal recessive manner.");
-        assertAnswer(a.get(4), "Is genetic testing available for abetalipoproteinemia?", Topic.DIAGNOSIS, "diagnosis",
+        // not the standard question of its topic ("How is X diagnosed?"): a slot of its own, as in GARD's API records
+        assertAnswer(a.get(4), "Is genetic testing available for abetalipoproteinemia?", Topic.DIAGNOSIS,
+                "q:is-genetic-testing-available-for-abetalipoproteinemia",
                 "Yes. The Genetic Testing Registry (GTR) provides information");
         assertAnswer(a.get(5), "How might abetalipoproteinemia be treated?", Topic.TREATMENT, "treatment",
                 "A nutritionist or other qualified medical professional should be consulted");
@@ -97,9 +102,11 @@ class MedQuadXmlParserTest {
         assertEquals("abdominal-aortic-aneurysm", page.slug());
         assertEquals(List.of("Aneurysm, abdominal aortic"), page.synonyms());
         List<Answer> a = page.answers();
-        assertEquals(List.of("summary", "symptoms", "inheritance"), a.stream().map(Answer::slotKey).toList());
+        // the symptoms answer was only the phenotype table
+        assertEquals(List.of("summary", "inheritance"), a.stream().map(Answer::slotKey).toList());
+        assertFalse(page.phenotypes().isEmpty());
         assertTrue(a.get(0).text().contains("it may be considered \"familial abdominal aortic aneurysm.\" Treatment"));
-        assertAnswer(a.get(2), "Is abdominal aortic aneurysm inherited?", Topic.INHERITANCE, "inheritance",
+        assertAnswer(a.get(1), "Is abdominal aortic aneurysm inherited?", Topic.INHERITANCE, "inheritance",
                 "Abdominal aortic aneurysm (AAA) is thought to be a multifactorial condition,");
     }
 
@@ -130,7 +137,8 @@ class MedQuadXmlParserTest {
         assertEquals("Cockayne syndrome type II", page.title());
         assertEquals(List.of("Cockayne syndrome type B", "Cockayne syndrome type 2", "Cockayne syndrome"),
                 page.synonyms());
-        assertEquals(List.of(Topic.SUMMARY, Topic.SYMPTOMS), page.answers().stream().map(Answer::topic).toList());
+        assertEquals(List.of(Topic.SUMMARY), page.answers().stream().map(Answer::topic).toList(),
+                "the symptoms answer was only the phenotype table");
         // MedQuAD's double spaces between sentences are collapsed.
         assertTrue(page.answers().get(0).text().contains("eye and bone abnormalities. Cockayne syndrome type 1"));
     }
@@ -148,7 +156,19 @@ class MedQuadXmlParserTest {
     }
 
     @Test
-    void twoAnswersOfOneTopicGetDistinctSlotsAndUnknownQtypesAreOther() throws Exception {
+    void twoStandardQuestionsOfOneTopicGetDistinctSlots() throws Exception {
+        Page page = parse(document("""
+                <QAPairs>
+                  <QAPair pid="1"><Question qtype="causes">What causes X ?</Question>
+                    <Answer>What causes X? A change in a gene.</Answer></QAPair>
+                  <QAPair pid="2"><Question qtype="causes">What causes X ?</Question>
+                    <Answer>What causes X? Nobody knows.</Answer></QAPair>
+                </QAPairs>"""), "x.xml");
+        assertEquals(List.of("causes", "causes-2"), page.answers().stream().map(Answer::slotKey).toList());
+    }
+
+    @Test
+    void onlyTheStandardQuestionTakesItsTopicsSlotAndUnknownQtypesAreOther() throws Exception {
         Page page = parse(document("""
                 <QAPairs>
                   <QAPair pid="1"><Question qtype="causes">What causes X ?</Question>
@@ -159,7 +179,7 @@ class MedQuadXmlParserTest {
                     <Answer>About 1 in 10,000 people.</Answer></QAPair>
                 </QAPairs>"""), "x.xml");
         List<Answer> a = page.answers();
-        assertEquals(List.of("causes", "causes-2", "q:how-many-people-are-affected-by-x"),
+        assertEquals(List.of("causes", "q:is-there-a-hereditary-cause-for-x", "q:how-many-people-are-affected-by-x"),
                 a.stream().map(Answer::slotKey).toList());
         assertEquals(List.of(Topic.CAUSES, Topic.CAUSES, Topic.OTHER), a.stream().map(Answer::topic).toList());
         assertEquals("A change in a gene.[1]", a.get(0).text());
