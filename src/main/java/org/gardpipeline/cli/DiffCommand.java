@@ -53,6 +53,10 @@ final class DiffCommand implements Callable<Integer> {
         try (HistoryStore store = HistoryStore.openExisting(database.db)) {
             PageRef ref = PageLookup.page(store, page);
             List<VersionRecord> versions = PageLookup.versions(store, ref, topic);
+            // a topic names its standard slot ("causes") first; questions of their own with that topic come after
+            if (versions.stream().anyMatch(v -> v.slotKey().equals(topic))) {
+                versions = versions.stream().filter(v -> v.slotKey().equals(topic)).toList();
+            }
             String slot = versions.get(0).slotKey();
             if (versions.stream().anyMatch(v -> !v.slotKey().equals(slot))) {
                 throw new UsageException("page " + ref.pageKey() + " has several answers of topic '" + topic

@@ -12,7 +12,7 @@ import org.gardpipeline.model.Format;
 enum Publisher {
     /** GARD's own pages and answers: works of the US government (NIH/NCATS), in the public domain in the US. */
     GARD("NIH Genetic and Rare Diseases Information Center (GARD)", "https://rarediseases.info.nih.gov",
-            EnumSet.of(Format.ANSWER_TEXT, Format.GARD_2022_HTML, Format.QA_HTML),
+            EnumSet.of(Format.ANSWER_TEXT, Format.GARD_2022_HTML, Format.QA_HTML, Format.API_JSON),
             new Licence("other-pd", "U.S. Government Work (public domain in the United States, 17 U.S.C. 105)",
                     "https://www.usa.gov/government-works")),
     /** MedQuAD's GARD question-answer pairs, redistributed by its authors under CC BY 4.0. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.gardpipeline.export.Table.ForeignKey;
 import org.gardpipeline.store.Dataset;
 
-/** The seven CSV datasets of the export, described once for the files, the Data Package and docs/data.md. */
+/** The eight CSV datasets of the export, described once for the files, the Data Package and docs/data.md. */
 public final class Tables {
     private static final Field PAGE_KEY = string("page_key", "stable key of the page: gard-<GARD id>, or name-<title> for a page known only by name");
     private static final Field SLOT_KEY = string("slot_key", "key of the answer slot on its page: the topic for GARD's standard questions, q:<question> otherwise");
@@ -94,9 +94,28 @@ public final class Tables {
                     string("citation", "the full citation text"),
                     string("url", "the first URL in the citation"),
                     string("pmid", "the PubMed id, when present"),
-                    string("doi", "the DOI, when present")),
+                    string("doi", "the DOI, when present"),
+                    string("authors", "the authors, when the source keeps the reference's parts apart (GARD's API)"),
+                    string("title", "the article's or page's title, when the source keeps it apart"),
+                    string("container", "the journal, book or website, when the source keeps it apart"),
+                    string("published", "the date of publication as written, when the source keeps it apart"),
+                    string("volume", "volume and issue, when the source keeps them apart"),
+                    string("pages", "page range, when the source keeps it apart")),
                     List.of("version_id", "number"),
                     List.of(new ForeignKey(List.of("version_id"), "answer-versions", List.of("version_id")))),
+            new Table("phenotypes.csv", Dataset.PHENOTYPES, "One row per sign or symptom (Human Phenotype Ontology term) "
+                    + "a page listed apart from its answers, for each run of fetches that listed the same list.", List.of(
+                    PAGE_KEY,
+                    string("gard_id", "the GARD id of the page, if known"),
+                    string("page_title", "the disease name"),
+                    integer("position", "the term's place in the page's list, 1 for the first"),
+                    string("term", "the term as the page names it"),
+                    string("frequency", "how often it occurs, as the page states it; empty when it states none"),
+                    fetchTime("listed_from", "the first fetch of the run that listed it so"),
+                    fetchTime("listed_to", "the last fetch of that run"),
+                    integer("fetches", "how many fetches the run covers")),
+                    List.of("page_key", "listed_from", "position"),
+                    List.of(new ForeignKey(List.of("page_key"), "pages", List.of("page_key")))),
             new Table("quarantine.csv", Dataset.QUARANTINE, "One row per document that could not be parsed.", List.of(
                     integer("fetch_id", "the fetch the document belongs to"),
                     string("path", "the document's path inside the fetch"),

@@ -13,10 +13,14 @@ final class CitationCheck {
     private CitationCheck() {
     }
 
-    /** The citations of an answer that name no reference of the page, as "[n]". */
-    static List<String> danglingCitations(Answer answer, Page page) {
+    /**
+     * The citations of an answer that name no reference it carries, as "[n]". An answer carries the references of
+     * its page that it cites (or, in GARD's API records, its own list), so this is a citation the page cannot
+     * resolve.
+     */
+    static List<String> danglingCitations(Answer answer) {
         Set<Integer> numbers = new TreeSet<>();
-        page.references().forEach(r -> numbers.add(r.number()));
+        answer.references().forEach(r -> numbers.add(r.number()));
         List<String> dangling = new ArrayList<>();
         for (int n : answer.citations()) {
             if (!numbers.contains(n)) {

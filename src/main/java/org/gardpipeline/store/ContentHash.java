@@ -30,6 +30,16 @@ record ContentHash(String all, String text, String references) {
         return s == null ? "" : s;
     }
 
+    /**
+     * A hash of the words a reader reads: the text without its citation markers ({@code [2]}), which sources
+     * number their own way or drop (MedQuAD kept none), and with every run of white space as one space.
+     */
+    static String words(String text) {
+        return sha256(CITATION_MARKERS.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip());
+    }
+
+    private static final java.util.regex.Pattern CITATION_MARKERS = java.util.regex.Pattern.compile("\\[\\d{1,3}]");
+
     static String sha256(String s) {
         return Sha256.hex(s.getBytes(StandardCharsets.UTF_8));
     }

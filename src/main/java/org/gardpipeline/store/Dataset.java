@@ -8,6 +8,7 @@ public enum Dataset {
     ANSWER_VERSIONS("answer_versions", "page_key, slot_key, valid_from, version_id"),
     ANSWER_CHANGES("answer_changes", "fetched_at, fetch_id, page_key, slot_key"),
     REFERENCES("version_references", "version_id, number"),
+    PHENOTYPES("phenotypes", "page_key, listed_from, position"),
     QUARANTINE("quarantine", "fetch_id, path");
 
     private final String viewName;

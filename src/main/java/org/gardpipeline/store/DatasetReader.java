@@ -75,7 +75,7 @@ final class DatasetReader {
      * alone.
      */
     private static List<Dataset> largestFirst(List<Dataset> datasets) {
-        List<Dataset> order = List.of(Dataset.REFERENCES, Dataset.CURRENT_ANSWERS, Dataset.ANSWER_VERSIONS, Dataset.PAGES,
+        List<Dataset> order = List.of(Dataset.REFERENCES, Dataset.PHENOTYPES, Dataset.CURRENT_ANSWERS, Dataset.ANSWER_VERSIONS, Dataset.PAGES,
                 Dataset.ANSWER_CHANGES, Dataset.FETCHES, Dataset.QUARANTINE);
         List<Dataset> sorted = new ArrayList<>(datasets);
         sorted.sort(java.util.Comparator.comparingInt(order::indexOf));

@@ -16,6 +16,7 @@ import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;
+import org.gardpipeline.model.Topic;
 import org.gardpipeline.parse.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,9 @@ final class FetchWriter {
         int reused = 0;
         for (Document d : documents) {
             hash.add(d.path(), d.sha256());
+            if (d.skipped() != null) {
+                continue; // in the fetch's content, as every file is, but no document of the history
+            }
             written++;
             quarantined += d.isQuarantined() ? 1 : 0;
             reused += d.reused() ? 1 : 0;
@@ -94,7 +98,7 @@ final class FetchWriter {
                 for (Answer a : d.page().answers()) {
                     long slotId = slot(pageId, a);
                     observe(slotId, content(a), a.question(), d.page().format().key());
-                    note(slotId, "dangling_citation", CitationCheck.danglingCitations(a, d.page()));
+                    note(slotId, "dangling_citation", CitationCheck.danglingCitations(a));
                     note(slotId, "unused_reference", unused);
                 }
             }
@@ -111,6 +115,7 @@ final class FetchWriter {
     private void mergeIntoRuns(long fetchId, Fetch fetch, int documents) throws SQLException {
         long started = System.nanoTime();
         new PageLayouts(sql).stage();
+        new Phenotypes(sql).stage();
         markAlone(fetchId);
         Runs.storeNoteSets(sql);
         Runs.Place place = Runs.Place.of(sql, fetchId);
@@ -131,8 +136,8 @@ final class FetchWriter {
         Page p = d.page();
         update("""
                 INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
-                                          title, slug, synonyms, landmarks, outline_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          title, slug, synonyms, landmarks, outline_sha256, phenotype_list_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sha256) DO UPDATE SET
                     title = CASE WHEN parse_result.title IS NULL THEN excluded.title ELSE parse_result.title END,
                     slug = CASE WHEN parse_result.title IS NULL THEN excluded.slug ELSE parse_result.slug END,
@@ -142,11 +147,11 @@ final class FetchWriter {
                                           ELSE parse_result.outline_sha256 END
                 WHERE parse_result.page_id IS NOT NULL
                   AND (parse_result.title IS NULL OR parse_result.landmarks IS NULL)""", d.sha256(), p == null ? null : p.format().key(),
-                p != null && p.format().wholePage() ? 1 : 0, pageId,
+                p != null && p.showsEveryAnswer() ? 1 : 0, pageId,
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
                 p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p),
                 d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
-                d.layout() == null ? null : d.layout().outline());
+                d.layout() == null ? null : d.layout().outline(), p == null ? null : new Phenotypes(sql).list(p.phenotypes()));
         insertFetchDocument(d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 
@@ -245,9 +250,17 @@ final class FetchWriter {
         return String.join("; ", p.synonyms());
     }
 
+    /**
+     * The slot of the answer. A slot first known under no topic (a question of its own, from a format that
+     * classifies none) takes the topic a later source gives it, so that its topic does not depend on the order of
+     * ingest.
+     */
     private long slot(long pageId, Answer a) throws SQLException {
         Long id = single("SELECT slot_id FROM slot WHERE page_id = ? AND slot_key = ?", pageId, a.slotKey());
         if (id != null) {
+            if (a.topic() != Topic.OTHER) {
+                update("UPDATE slot SET topic = ? WHERE slot_id = ? AND topic = 'other'", a.topic().key(), id);
+            }
             return id;
         }
         return single("INSERT INTO slot (page_id, slot_key, topic) VALUES (?, ?, ?) RETURNING slot_id",
@@ -255,6 +268,7 @@ final class FetchWriter {
     }
 
     private long content(Answer a) throws SQLException {
+        storeReferenceParts(a);
         ContentHash hash = ContentHash.of(a);
         Long id = single("SELECT content_id FROM content WHERE sha256 = ?", hash.all());
         if (id != null) {
@@ -297,6 +311,18 @@ final class FetchWriter {
                 SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
                 FROM json_each(?) ORDER BY key""", listId, referencesJson(a.references()));
         return listId;
+    }
+
+    /** The parts of references whose source keeps them apart, by citation text: whichever content carries them. */
+    private void storeReferenceParts(Answer a) throws SQLException {
+        for (Reference r : a.references()) {
+            if (r.parts() != null) {
+                update("""
+                        INSERT OR IGNORE INTO reference_parts (citation, authors, title, container, published, volume, pages)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""", r.citation(), r.parts().authors(), r.parts().title(),
+                        r.parts().container(), r.parts().date(), r.parts().volume(), r.parts().pages());
+            }
+        }
     }
 
     private void note(long slotId, String kind, List<String> details) throws SQLException {

@@ -14,7 +14,8 @@ import java.util.List;
 enum Runs {
     OBSERVATIONS("observation_run", "staged_observation", "slot_id", List.of("content_id", "question_id", "note_set_id")),
     DOCUMENTS("document_run", "staged_document", "path_id", List.of("result_id")),
-    LAYOUTS("page_layout_run", "staged_page_layout", "page_id", List.of("layout_id"));
+    LAYOUTS("page_layout_run", "staged_page_layout", "page_id", List.of("layout_id")),
+    PHENOTYPES("page_phenotype_run", "staged_page_phenotype", "page_id", List.of("phenotype_list_id"));
 
     private final String table;
     private final String staged;
@@ -49,7 +50,10 @@ enum Runs {
                 + "detail TEXT NOT NULL, PRIMARY KEY (slot_id, kind, detail)) WITHOUT ROWID");
         sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_document (path_id INTEGER PRIMARY KEY, result_id INTEGER NOT NULL)");
         sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_page_layout (page_id INTEGER PRIMARY KEY, layout_id INTEGER NOT NULL)");
-        for (String t : List.of("staged_observation", "staged_note", "staged_document", "staged_page_layout")) {
+        sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_page_phenotype (page_id INTEGER PRIMARY KEY, "
+                + "phenotype_list_id INTEGER NOT NULL)");
+        for (String t : List.of("staged_observation", "staged_note", "staged_document", "staged_page_layout",
+                "staged_page_phenotype")) {
             sql.update("DELETE FROM temp." + t);
         }
     }

@@ -226,9 +226,11 @@ final class SlotHistory {
 
     private Timeline.ContentParts parts(long contentId) {
         return parts.computeIfAbsent(contentId, id -> {
-            try (ResultSet rs = sql.query("SELECT text_sha256, last_updated, references_sha256 FROM content WHERE content_id = ?", id)) {
+            try (ResultSet rs = sql.query("""
+                    SELECT answer_text, last_updated, CASE WHEN reference_list_id IS NOT NULL THEN references_sha256 END
+                    FROM content WHERE content_id = ?""", id)) {
                 rs.next();
-                return new Timeline.ContentParts(rs.getString(1), rs.getString(2), rs.getString(3));
+                return new Timeline.ContentParts(ContentHash.words(rs.getString(1)), rs.getString(2), rs.getString(3));
             } catch (SQLException e) {
                 throw new IllegalStateException("content " + id + " unreadable", e);
             }

@@ -15,8 +15,20 @@ final class Timeline {
         }
     }
 
-    /** The parts of a content that change flags are about. */
-    record ContentParts(String textHash, String lastUpdated, String referencesHash) {
+    /**
+     * The parts of a content that change flags are about: a hash of its words (citation markers aside), its stated
+     * date (null: none stated) and a hash of its references (null: it carries none).
+     */
+    record ContentParts(String wordsHash, String lastUpdated, String referencesHash) {
+        /**
+         * What changed from {@code before} to this, as far as both state it: a source that states no date, or
+         * carries no references (MedQuAD kept neither), says nothing about them.
+         */
+        boolean[] changesFrom(ContentParts before) {
+            return new boolean[] {!wordsHash.equals(before.wordsHash),
+                lastUpdated != null && before.lastUpdated != null && !lastUpdated.equals(before.lastUpdated),
+                referencesHash != null && before.referencesHash != null && !referencesHash.equals(before.referencesHash)};
+        }
     }
 
     /** A run of one content: valid from one fetch until the fetch that replaced it (0: still valid). */
@@ -63,14 +75,13 @@ final class Timeline {
                     versions.set(last, new Version(closed.contentId(), closed.question(), closed.validFrom(), p.fetchId()));
                     versions.add(new Version(p.contentId(), p.question(), p.fetchId(), 0));
                 }
-                if (differs || !present) {
-                    ContentParts a = parts.apply(previous);
-                    ContentParts b = parts.apply(p.contentId());
-                    events.add(new Event(p.fetchId(), present ? "changed" : "restored",
-                            !a.textHash().equals(b.textHash()),
-                            !java.util.Objects.equals(a.lastUpdated(), b.lastUpdated()),
-                            !a.referencesHash().equals(b.referencesHash()),
-                            last, versions.size() - 1));
+                boolean[] changed = differs ? parts.apply(p.contentId()).changesFrom(parts.apply(previous))
+                        : new boolean[3];
+                // A new content that reads as the one before (its words alike, and no date or reference list that
+                // both state differs) is a version with no event: another source's packaging of the same answer.
+                if (!present || changed[0] || changed[1] || changed[2]) {
+                    events.add(new Event(p.fetchId(), present ? "changed" : "restored", changed[0], changed[1],
+                            changed[2], last, versions.size() - 1));
                 }
             }
             present = true;
