@@ -4,8 +4,9 @@
 # and the export, with peak memory; then, with --growth, the history growth benchmark: FETCHES daily fetches
 # (default 365) with 1% churn each, the last 60 kept as fetch folders under bench/work/growth/raw/ (with
 # --packed, each ingest followed by ./gard pack); with --pack, 60 such fetches run and packed
-# (docs/operations.md, "Packing old fetches").
-#   bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack]
+# (docs/operations.md, "Packing old fetches"); with --api, the ingest of GARD's 6,061 API records of 2020 interleaved
+# with its floor (Jackson + jsoup) and with a full ingest of the 2022 pages.
+#   bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api]
 # GARD_BENCH_CORPUS=DIR reads the unpacked pages from DIR instead of unpacking them into bench/work/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,14 @@ GROWTH=""
 FETCHES=365
 PACKED=""
 PACK=""
+API=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --growth) GROWTH=1; if [ -n "${2:-}" ] && [ "${2#-}" = "$2" ]; then FETCHES="$2"; shift; fi ;;
         --packed) PACKED=--pack ;;
         --pack) PACK=1 ;;
-        *) echo "usage: bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack]" >&2; exit 2 ;;
+        --api) API=1 ;;
+        *) echo "usage: bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -46,4 +49,13 @@ fi
 if [ -n "$PACK" ]; then
     rm -rf "$WORK/pack"
     java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.PackBenchmark "$CORPUS" "$WORK/pack" 60
+fi
+if [ -n "$API" ]; then
+    if [ ! -d "$WORK/api/gard-api-2020" ]; then
+        mkdir -p "$WORK/api"
+        tar -xJf ../shared/corpus/gard-api-2020.tar.xz -C "$WORK/api"
+    fi
+    # five interleaved rounds unless RUNS asks for more
+    API_RUNS=$(( RUNS > 5 ? RUNS : 5 ))
+    java -cp "$CP" org.gardpipeline.bench.ApiBenchmark "$CP" "$WORK/api/gard-api-2020/diseases" "$CORPUS" "$WORK" "$API_RUNS"
 fi

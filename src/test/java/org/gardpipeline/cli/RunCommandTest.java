@@ -191,7 +191,8 @@ class RunCommandTest {
                 fetch.get("removed").asInt(), fetch.get("restored").asInt()));
         assertTrue(fetch.has("seconds"));
         assertEquals(List.of("quarantined: " + dir.resolve("raw/2016-01-01") + "/notes.txt: unknown format: not GARD answer "
-                + "text, GARD 2022 HTML, MedQuAD XML or GARD question-and-answer HTML"), r.err().lines().toList());
+                + "text, GARD 2022 HTML, MedQuAD XML, GARD question-and-answer HTML or a GARD API record"),
+                r.err().lines().toList());
     }
 
     @Test

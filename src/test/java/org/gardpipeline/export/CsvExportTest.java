@@ -90,7 +90,7 @@ class CsvExportTest {
     void everyFileReadsBackIntoTheRowsOfItsViewAndItsHeaderIsTheDescribedFieldList() throws Exception {
         export(ExportOptions.DEFAULT);
         JsonNode pkg = new ObjectMapper().readTree(out.resolve("datapackage.json").toFile());
-        assertEquals(7, pkg.get("resources").size());
+        assertEquals(8, pkg.get("resources").size());
         for (Table table : Tables.ALL) {
             Path file = out.resolve(table.file());
             List<String> described = new ArrayList<>();
@@ -109,6 +109,7 @@ class CsvExportTest {
                 case ANSWER_VERSIONS -> "page_key, slot_key, valid_from, version_id";
                 case ANSWER_CHANGES -> "fetched_at, fetch_id, page_key, slot_key";
                 case REFERENCES -> "version_id, number";
+                case PHENOTYPES -> "page_key, listed_from, position";
                 case QUARANTINE -> "fetch_id, path";
             };
             List<Map<String, Object>> rows = TestDb.rows(db, "SELECT * FROM " + table.dataset().viewName() + " ORDER BY " + order);
@@ -141,7 +142,7 @@ class CsvExportTest {
         for (Path f : files(out)) {
             assertArrayEquals(first.get(f.getFileName().toString()), Files.readAllBytes(f), f.toString());
         }
-        assertEquals(8, first.size());
+        assertEquals(9, first.size());
     }
 
     @Test

@@ -87,7 +87,7 @@ class DataPackageProfileTest {
                 withKeys++;
             }
         }
-        assertEquals(5, withKeys, "resources with foreign keys");
+        assertEquals(6, withKeys, "resources with foreign keys");
     }
 
     @Test
@@ -103,15 +103,18 @@ class DataPackageProfileTest {
     @Test
     void eachFetchIsASourceWithTheLicenceOfItsDocuments() {
         JsonNode sources = samples.get("sources");
-        assertEquals(3, sources.size(), sources.toString());
+        assertEquals(4, sources.size(), sources.toString());
         assertEquals("2017-01-01", sources.get(0).get("fetched_at").asText());
         assertEquals("other-pd", sources.get(0).get("licenses").get(0).get("name").asText());
         assertTrue(sources.get(0).get("title").asText().contains("GARD answer as plain text"), sources.get(0).toString());
         assertEquals("2019-01-01", sources.get(1).get("fetched_at").asText());
         assertEquals("CC-BY-4.0", sources.get(1).get("licenses").get(0).get("name").asText());
         assertTrue(sources.get(1).get("title").asText().startsWith("MedQuAD"), sources.get(1).toString());
-        assertEquals("2022-12-20", sources.get(2).get("fetched_at").asText());
+        assertEquals("2020-12-11", sources.get(2).get("fetched_at").asText());
         assertEquals("other-pd", sources.get(2).get("licenses").get(0).get("name").asText());
+        assertTrue(sources.get(2).get("title").asText().contains("GARD API records"), sources.get(2).toString());
+        assertEquals("2022-12-20", sources.get(3).get("fetched_at").asText());
+        assertEquals("other-pd", sources.get(3).get("licenses").get(0).get("name").asText());
     }
 
     @Test

@@ -97,7 +97,7 @@ class RawSamplesExportTest {
 
     @Test
     void everyResourceIsDescribed() {
-        assertEquals(7, pkg.get("resources").size());
+        assertEquals(8, pkg.get("resources").size());
         for (JsonNode r : pkg.get("resources")) {
             for (JsonNode f : r.get("schema").get("fields")) {
                 assertTrue(f.get("description").asText().length() > 5, f.toString());

@@ -45,12 +45,12 @@ class ReportTest {
     @Test
     void theIndexListsTheFetchesChartsTheChangesAndLinksEveryDiseasePage() throws Exception {
         String index = read(out.resolve("report/index.html"));
-        assertTrue(index.contains("3 fetches, 7 diseases changed after the first fetch"), index);
+        assertTrue(index.contains("4 fetches, 7 diseases changed after the first fetch"), index);
         assertTrue(index.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), index);
-        assertTrue(index.contains("<title>2022-12-20 site, causes: 6 changed</title>"), index);
+        assertTrue(index.contains("<title>2022-12-20 site, causes: 5 changed</title>"), index);
         assertTrue(index.contains("<td>2019-01-01</td><td>medquad</td><td>MedQuAD 2_GARD_QA"), index);
         assertTrue(index.contains("2022-12-20 · <a href=\"pages/gard-6007.html\">Caudal regression sequence</a>: causes "
-                + "changed (text, date, references)"), index);
+                + "changed (text, date, references), prognosis removed"), index);
         List<String> pages;
         try (Stream<Path> files = Files.list(out.resolve("report/pages"))) {
             pages = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -61,15 +61,16 @@ class ReportTest {
         for (String page : pages) {
             assertEquals(1, count(list, "href=\"pages/" + page + "\""), page + " in the list of diseases that changed");
         }
-        // 6007 was first seen in the first fetch (not a change) and changed in 2022; 6660 was added in 2019 and changed.
-        assertEquals(2, count(index, "href=\"pages/gard-6007.html\""));
-        assertEquals(3, count(index, "href=\"pages/gard-6660.html\""));
+        // 6007 was first seen in the first fetch (not a change), gained answers in 2020 and changed in 2022; 6660 was
+        // added in 2019 and changed in 2020 and in 2022.
+        assertEquals(3, count(index, "href=\"pages/gard-6007.html\""));
+        assertEquals(4, count(index, "href=\"pages/gard-6660.html\""));
     }
 
     @Test
     void theDiseasePageShowsEverySlotItsVersionsTheDiffAndTheReferenceChanges() throws Exception {
         String page = read(out.resolve("report/pages/gard-6007.html"));
-        assertEquals(5, count(page, "<section id="), "every answer slot of caudal regression sequence");
+        assertEquals(8, count(page, "<section id="), "every answer slot of caudal regression sequence");
         assertTrue(page.contains("<a href=\"https://rarediseases.info.nih.gov/diseases/6007/caudal-regression-sequence\""), page);
         assertTrue(page.contains("<li><span class=\"added\">added</span> 2017-01-01 to 2022-12-20 · last updated 2015-09-10 "
                 + "· 2 references</li>"), page);
@@ -87,7 +88,7 @@ class ReportTest {
     @Test
     void anAnswerWithNoDateSaysSo() throws Exception {
         String page = read(out.resolve("report/pages/gard-6660.html"));
-        assertTrue(page.contains("2019-01-01 to 2022-12-20 · no date stated"), page);
+        assertTrue(page.contains("2019-01-01 to 2020-12-11 · no date stated"), page);
         assertFalse(page.contains("null"), page);
     }
 
