@@ -65,8 +65,7 @@ class CrossSourceCorpusTest {
                 API, Fixtures.unpackedCorpus("gard-api-2020.tar.xz").resolve("gard-api-2020/diseases"),
                 SITE, Fixtures.unpackedCorpus("gard-2022-html.tar.xz").resolve("pages"));
         try (HistoryStore store = HistoryStore.open(db)) {
-            Ingester ingester = new Ingester(store, new Ingester.Options(Runtime.getRuntime().availableProcessors(), true,
-                    ChangeGuard.DEFAULT));
+            Ingester ingester = new Ingester(store);
             for (String date : order) {
                 ingester.ingest(FetchSource.open(sources.get(date), new FetchSource.Overrides(date, null)));
             }

@@ -73,9 +73,34 @@ class RunsMigrationTest {
         }
         assertEquals(7, files.size());
         for (String name : files) {
-            assertEquals(new String(Fixtures.bytes(DIR + "csv/" + name), StandardCharsets.UTF_8),
-                    Files.readString(out.resolve(name), StandardCharsets.UTF_8), name);
+            String before = new String(Fixtures.bytes(DIR + "csv/" + name), StandardCharsets.UTF_8);
+            assertEquals(before, projected(Files.readString(out.resolve(name), StandardCharsets.UTF_8), before), name);
         }
+    }
+
+    /**
+     * The CSV text with only the columns the release before wrote, in its order, and in its CSV format: a later
+     * schema may add columns (references.csv gained the reference's parts), never change what the old ones hold.
+     */
+    private static String projected(String now, String before) throws IOException {
+        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get();
+        List<String> columns;
+        try (org.apache.commons.csv.CSVParser old = org.apache.commons.csv.CSVParser.parse(before, format)) {
+            columns = old.getHeaderNames();
+        }
+        StringBuilder sb = new StringBuilder();
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(now, format);
+             org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(sb,
+                     org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new))
+                             .setRecordSeparator(before.contains("\r\n") ? "\r\n" : "\n").get())) {
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                List<String> row = new ArrayList<>();
+                columns.forEach(c -> row.add(r.get(c)));
+                printer.printRecord(row);
+            }
+        }
+        return sb.toString();
     }
 
     @Test
@@ -84,6 +109,6 @@ class RunsMigrationTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals(List.of(), store.check());
         }
-        assertEquals(5, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+        assertEquals(Database.SCHEMA_VERSION, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
     }
 }
