@@ -187,7 +187,7 @@ final class Database {
      * the two equal). A database already at it needs no Flyway run, which saves the half second Flyway takes
      * to scan and validate on every command.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 8;
 
     private static StoreException newerSchema(Path file, Object version) {
         return new StoreException("database " + file + " has schema version " + version
@@ -216,9 +216,15 @@ final class Database {
             if (damage != null) {
                 throw DatabaseDamage.refusal(file, damage);
             }
-            // Flyway's messages run over several lines; the first says what failed
-            throw new StoreException("cannot migrate database " + file + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
-                    false, e);
+            // Flyway's messages run over several lines: its first says which script failed, SQLite's says why
+            String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    detail += ": " + sql.getMessage();
+                    break;
+                }
+            }
+            throw new StoreException("cannot migrate database " + file + ": " + detail, false, e);
         }
     }
 }
