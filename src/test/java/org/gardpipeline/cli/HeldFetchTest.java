@@ -110,7 +110,7 @@ class HeldFetchTest {
 
         Path unguarded = dir.resolve("unguarded.sqlite");
         try (HistoryStore store = HistoryStore.open(unguarded)) {
-            Ingester ingester = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(ChangeGuard.NONE));
+            Ingester ingester = new Ingester(store, ChangeGuard.NONE);
             ingester.ingest(FetchSource.open(raw().resolve(FIRST), FetchSource.Overrides.NONE));
             ingester.ingest(FetchSource.open(raw().resolve("2023-02-01"), FetchSource.Overrides.NONE));
         }

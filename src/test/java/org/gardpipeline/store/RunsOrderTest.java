@@ -112,7 +112,7 @@ class RunsOrderTest {
         Path db = dir.resolve(name + ".sqlite");
         try (HistoryStore store = HistoryStore.open(db)) {
             for (int i : order) {
-                new Ingester(store, Ingester.Options.DEFAULT.guardedBy(ChangeGuard.NONE))
+                new Ingester(store, ChangeGuard.NONE)
                         .ingest(FetchSource.open(fetches.get(i), FetchSource.Overrides.NONE));
             }
         }
