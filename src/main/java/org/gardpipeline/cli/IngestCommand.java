@@ -47,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            IngestOutcome outcome = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(guard.guard()))
+            IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));
             int code = IngestReport.finish(spec.commandLine().getErr(), store, outcome);
             if (json) {

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            IngestOutcome outcome = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(guard.guard()))
+            IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(fetches, s -> IngestReport.print(err, s, logging));
             List<IngestSummary> summaries = outcome.summaries();
             boolean nothingNew = outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested);

@@ -35,34 +35,32 @@ public final class Ingester {
      * batch or one of them parses; parsed pages waiting hold a few MB at most.
      */
     static final int READ_AHEAD = 256;
-    /**
-     * How to ingest: on how many threads to parse, and whether a document whose bytes were parsed before is
-     * taken from that parse (both change the speed, never the result), and which fetches are held for review
-     * rather than committed.
-     */
-    public record Options(int threads, boolean reuseEarlierParses, ChangeGuard guard) {
-        public static final Options DEFAULT = new Options(Runtime.getRuntime().availableProcessors(), true);
-
-        public Options(int threads, boolean reuseEarlierParses) {
-            this(threads, reuseEarlierParses, ChangeGuard.DEFAULT);
-        }
-
-        /** These options with another guard. */
-        public Options guardedBy(ChangeGuard other) {
-            return new Options(threads, reuseEarlierParses, other);
-        }
-    }
-
     private final HistoryStore store;
-    private final Options options;
+    /** Threads that read, hash and parse documents: every core. */
+    private final int threads;
+    /**
+     * Whether a document whose bytes were parsed before is taken from that parse: true but in the tests that show
+     * it changes only the speed, never the result (IngestEquivalenceTest, through src/test's Ingesters).
+     */
+    private final boolean reuseEarlierParses;
+    /** Which fetches are held for review rather than committed. */
+    private final ChangeGuard guard;
 
-    public Ingester(HistoryStore store, Options options) {
-        this.store = store;
-        this.options = options;
+    /** Ingests on every core, holding for review the fetches {@code guard} holds. */
+    public Ingester(HistoryStore store, ChangeGuard guard) {
+        this(store, Runtime.getRuntime().availableProcessors(), true, guard);
     }
 
     public Ingester(HistoryStore store) {
-        this(store, Options.DEFAULT);
+        this(store, ChangeGuard.DEFAULT);
+    }
+
+    /** With the settings that change only the speed, for tests (src/test's Ingesters) to vary. */
+    Ingester(HistoryStore store, int threads, boolean reuseEarlierParses, ChangeGuard guard) {
+        this.store = store;
+        this.threads = threads;
+        this.reuseEarlierParses = reuseEarlierParses;
+        this.guard = guard;
     }
 
     /**
@@ -74,7 +72,7 @@ public final class Ingester {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
         Map<Path, Map<String, Object>> dependencyStatus = new ConcurrentHashMap<>();
-        List<String> listings = InOrder.map(ingested, s -> s.listingSha256(dependencyStatus), options.threads());
+        List<String> listings = InOrder.map(ingested, s -> s.listingSha256(dependencyStatus), threads);
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
             seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
@@ -122,13 +120,13 @@ public final class Ingester {
 
     private IngestSummary ingestNew(FetchSource source) {
         Fetch bare = source.fetch("");
-        Set<String> parsedBefore = options.reuseEarlierParses() ? store.parsedDocumentHashes() : Set.of();
+        Set<String> parsedBefore = reuseEarlierParses ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
-                source.root(), options.threads());
+                source.root(), threads);
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
         try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(source.documents(),
-                d -> read(d, parsedBefore, buffers.get()), options.threads(), options.threads() * READ_AHEAD)) {
-            return store.ingest(bare, () -> documents, options.guard());
+                d -> read(d, parsedBefore, buffers.get()), threads, threads * READ_AHEAD)) {
+            return store.ingest(bare, () -> documents, guard);
         }
     }
 
@@ -187,7 +185,7 @@ public final class Ingester {
      * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
      */
     private String contentHash(List<FetchSource.RawDocument> raw) {
-        return contentHash(raw, options.threads());
+        return contentHash(raw, threads);
     }
 
     /** The content hash of these documents, as an ingest computes it (see {@link #contentHash(List)}). */

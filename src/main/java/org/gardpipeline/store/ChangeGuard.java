@@ -31,8 +31,6 @@ public record ChangeGuard(double maxChangeShare, boolean acceptHeld) {
     /** Fewer changed or removed answers than this are never held. */
     public static final int MIN_CHANGES = 10;
     public static final ChangeGuard DEFAULT = new ChangeGuard(DEFAULT_MAX_CHANGE_SHARE, false);
-    /** Commits every fetch, as the store did before fetches were reviewed. */
-    public static final ChangeGuard NONE = new ChangeGuard(1, true);
 
     public ChangeGuard {
         if (!(maxChangeShare >= 0 && maxChangeShare <= 1)) {

@@ -41,7 +41,7 @@ final class Database {
         }
         refuseUnusable(file, false);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        int version = schemaVersion(url);
+        int version = schemaVersion(file, url);
         if (version > SCHEMA_VERSION) {
             throw newerSchema(file, version);
         }
@@ -56,7 +56,7 @@ final class Database {
         try {
             return DriverManager.getConnection(url, config.toProperties());
         } catch (SQLException e) {
-            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), false, e);
+            throw cannotOpen(file, e);
         }
     }
 
@@ -81,8 +81,14 @@ final class Database {
             }
             return connection;
         } catch (SQLException e) {
-            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), false, e);
+            throw cannotOpen(file, e);
         }
+    }
+
+    private static StoreException cannotOpen(Path file, SQLException e) {
+        SQLException damage = DatabaseDamage.sqliteSaysDamaged(e);
+        return damage != null ? DatabaseDamage.refusal(file, damage)
+                : new StoreException("cannot open database " + file + ": " + e.getMessage(), false, e);
     }
 
     /**
@@ -116,6 +122,10 @@ final class Database {
                 if (Files.size(file) > 0 && !hasSqliteHeader(file)) {
                     throw new StoreException("database " + file + " is not a SQLite database; refusing to touch it", true);
                 }
+                String damage = Files.size(file) > 0 ? DatabaseDamage.fromHeader(file) : null;
+                if (damage != null) {
+                    throw DatabaseDamage.refusal(file, damage, null);
+                }
                 if (forWriting && isReadOnly(file)) {
                     throw new StoreException("database " + file + " is read-only; give write permission or use --db", true);
                 }
@@ -146,7 +156,7 @@ final class Database {
     }
 
     /** The newest version Flyway recorded as applied, or -1 for a new database. */
-    private static int schemaVersion(String url) {
+    private static int schemaVersion(Path file, String url) {
         try (Connection c = DriverManager.getConnection(url);
              Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE name = 'flyway_schema_history'")) {
@@ -158,6 +168,10 @@ final class Database {
                 return v.next() ? v.getInt(1) : -1;
             }
         } catch (SQLException e) {
+            SQLException damage = DatabaseDamage.sqliteSaysDamaged(e);
+            if (damage != null) {
+                throw DatabaseDamage.refusal(file, damage);
+            }
             return -1; // let Flyway look at it and say what is wrong
         }
     }
@@ -173,7 +187,7 @@ final class Database {
      * the two equal). A database already at it needs no Flyway run, which saves the half second Flyway takes
      * to scan and validate on every command.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     private static StoreException newerSchema(Path file, Object version) {
         return new StoreException("database " + file + " has schema version " + version
@@ -181,22 +195,36 @@ final class Database {
     }
 
     private static void migrate(Path file, String url) {
-        if (schemaVersion(url) == SCHEMA_VERSION) {
+        if (schemaVersion(file, url) == SCHEMA_VERSION) {
             return;
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/migration")
                 .load();
-        for (MigrationInfo m : flyway.info().all()) {
-            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                throw newerSchema(file, m.getVersion());
-            }
-        }
         try {
+            for (MigrationInfo m : flyway.info().all()) {
+                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                    throw newerSchema(file, m.getVersion());
+                }
+            }
             flyway.migrate();
+        } catch (StoreException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new StoreException("cannot migrate database " + file + ": " + e.getMessage(), false, e);
+            SQLException damage = DatabaseDamage.sqliteSaysDamaged(e);
+            if (damage != null) {
+                throw DatabaseDamage.refusal(file, damage);
+            }
+            // Flyway's messages run over several lines: its first says which script failed, SQLite's says why
+            String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    detail += ": " + sql.getMessage();
+                    break;
+                }
+            }
+            throw new StoreException("cannot migrate database " + file + ": " + detail, false, e);
         }
     }
 }

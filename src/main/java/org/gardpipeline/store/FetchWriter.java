@@ -42,8 +42,11 @@ final class FetchWriter {
      */
     long insertFetch(Fetch fetch) throws SQLException {
         if (!newestFetch) {
-            update("UPDATE fetch SET position = position + 1 WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
+            // positions are unique and SQLite checks that row by row: moving each one on at once would meet the
+            // next before it moved, so they pass through their negatives (free, as places start at 1)
+            update("UPDATE fetch SET position = -(position + 1) WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
                     fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
+            update("UPDATE fetch SET position = -position WHERE position < 0");
         }
         return single("""
                 INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,

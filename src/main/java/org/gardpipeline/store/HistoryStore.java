@@ -84,16 +84,9 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
-     * and label but other content is refused.
-     */
-    public IngestSummary ingest(Fetch fetch, Iterable<Document> documents) {
-        return ingest(fetch, documents, ChangeGuard.NONE);
-    }
-
-    /**
      * Ingests one fetch unless the guard holds it for review: then nothing of it is committed and
-     * {@link FetchHeldException} says why.
+     * {@link FetchHeldException} says why. A fetch already ingested with the same content is a no-op; one with
+     * the same date and label but other content is refused.
      */
     public IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
         return recorder.ingest(fetch, documents, guard);

@@ -15,6 +15,10 @@ public class StoreException extends RuntimeException {
 
     /** A failed read or write of the database ("cannot read fetches in gard.sqlite: ..."); exit 1. */
     static StoreException cannot(String what, java.nio.file.Path file, java.sql.SQLException e) {
+        java.sql.SQLException damage = DatabaseDamage.sqliteSaysDamaged(e);
+        if (damage != null) {
+            return DatabaseDamage.refusal(file, damage);
+        }
         return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), false, e);
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database the pipeline must not write to (read-only, from a newer schema, not SQLite) is refused with one
- * line on stderr and exit 2 before anything is written to it.
+ * A database the pipeline must not write to (read-only, from a newer schema, not SQLite, damaged) is refused with
+ * one line on stderr and exit 2 before anything is written to it.
  */
 class DatabaseRefusalTest {
     @TempDir
@@ -133,5 +133,97 @@ class DatabaseRefusalTest {
                 "--out", dir.resolve("out2").toString()), "is not a SQLite database; refusing to touch it");
         assertArrayEquals(before, Files.readAllBytes(notDb));
         assertFalse(Files.exists(dir.resolve("notes.txt-wal")));
+    }
+
+    /** Every command that opens a database, each given {@code file} with --db. */
+    private String[][] everyDatabaseCommand(Path file) {
+        String db = file.toString();
+        String raw = dir.resolve("raw").toString();
+        String out = dir.resolve("out-damaged").toString();
+        return new String[][] {
+            {"run", "--raw", raw, "--out", out, "--db", db},
+            {"ingest", dir.resolve("raw/2016-02-01").toString(), "--db", db},
+            {"export", "--out", out, "--db", db},
+            {"report", "--out", out, "--db", db},
+            {"runs", "--db", db},
+            {"history", "caudal regression sequence", "--db", db},
+            {"diff", "caudal regression sequence", "--topic", "causes", "--db", db},
+            {"search", "diabetes", "--db", db},
+            {"check", "--db", db},
+            {"backup", dir.resolve("copy.sqlite").toString(), "--db", db},
+            {"pack", "--raw", raw, "--db", db},
+        };
+    }
+
+    /**
+     * Each command refuses the damaged file in one line naming it, saying it is damaged and what to do, exits 2,
+     * and leaves the file's bytes as they were, with no journal beside it.
+     */
+    private void assertRefusedAsDamaged(Path damaged) throws Exception {
+        byte[] before = Files.readAllBytes(damaged);
+        for (String[] command : everyDatabaseCommand(damaged)) {
+            CommandLineRun r = CommandLineRun.of(command);
+            assertEquals(2, r.exitCode(), command[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), command[0] + ", one line: " + r.err());
+            assertTrue(r.err().startsWith("gard " + command[0] + ": database " + damaged + " is damaged ("), command[0] + ": " + r.err());
+            assertTrue(r.err().contains("./gard check") && r.err().contains("docs/operations.md"), command[0] + ": " + r.err());
+            assertArrayEquals(before, Files.readAllBytes(damaged), command[0] + " left the file as it was");
+            assertFalse(Files.exists(Path.of(damaged + "-wal")), command[0] + " wrote no journal");
+            assertFalse(Files.exists(Path.of(damaged + "-journal")), command[0] + " wrote no journal");
+        }
+        assertFalse(Files.exists(dir.resolve("out-damaged/answers.csv")));
+        assertFalse(Files.exists(dir.resolve("copy.sqlite")));
+    }
+
+    /** A database cut short (a full disk, a copy interrupted): today's Flyway stack dump becomes one line. */
+    @Test
+    void aTruncatedDatabaseIsRefusedAsDamagedByEveryCommand() throws Exception {
+        byte[] whole = Files.readAllBytes(db());
+        Path damaged = dir.resolve("truncated.sqlite");
+        Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertRefusedAsDamaged(damaged);
+        Path cutInPage = dir.resolve("cut-in-a-page.sqlite");
+        Files.write(cutInPage, java.util.Arrays.copyOf(whole, whole.length - 100));
+        assertRefusedAsDamaged(cutInPage);
+        Path cutInHeader = dir.resolve("cut-in-the-header.sqlite");
+        Files.write(cutInHeader, java.util.Arrays.copyOf(whole, 60));
+        assertRefusedAsDamaged(cutInHeader);
+    }
+
+    /** A whole-length file whose schema page was overwritten: SQLite itself finds the damage when it reads it. */
+    @Test
+    void aDatabaseWithAnOverwrittenSchemaPageIsRefusedAsDamaged() throws Exception {
+        byte[] bytes = Files.readAllBytes(db());
+        byte[] noise = new byte[1000];
+        new java.util.Random(23).nextBytes(noise);
+        System.arraycopy(noise, 0, bytes, 100, noise.length); // page 1 after the header: the first of sqlite_schema
+        Path damaged = dir.resolve("overwritten.sqlite");
+        Files.write(damaged, bytes);
+        assertRefusedAsDamaged(damaged);
+    }
+
+    /** Random bytes behind SQLite's magic string: a header that gives no page size SQLite can read. */
+    @Test
+    void randomBytesAfterTheSqliteHeaderAreRefusedAsDamaged() throws Exception {
+        byte[] bytes = new byte[8192];
+        new java.util.Random(24).nextBytes(bytes);
+        System.arraycopy("SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 16);
+        bytes[16] = 0x03; // a page size of 0x03xx is no power of two
+        Path damaged = dir.resolve("random.sqlite");
+        Files.write(damaged, bytes);
+        assertRefusedAsDamaged(damaged);
+    }
+
+    /** A file of random bytes is no SQLite file at all: refused as such by every command, untouched. */
+    @Test
+    void aFileOfRandomBytesIsRefusedByEveryCommand() throws Exception {
+        byte[] bytes = new byte[8192];
+        new java.util.Random(25).nextBytes(bytes);
+        Path random = dir.resolve("random.bin");
+        Files.write(random, bytes);
+        for (String[] command : everyDatabaseCommand(random)) {
+            assertOneLineRefusal(CommandLineRun.of(command), "database " + random + " is not a SQLite database");
+            assertArrayEquals(bytes, Files.readAllBytes(random), command[0] + " left the file as it was");
+        }
     }
 }

@@ -110,7 +110,8 @@ class HeldFetchTest {
 
         Path unguarded = dir.resolve("unguarded.sqlite");
         try (HistoryStore store = HistoryStore.open(unguarded)) {
-            Ingester ingester = new Ingester(store, Ingester.Options.DEFAULT.guardedBy(ChangeGuard.NONE));
+            // what --accept-held gives: every fetch committed, none reviewed
+            Ingester ingester = new Ingester(store, new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true));
             ingester.ingest(FetchSource.open(raw().resolve(FIRST), FetchSource.Overrides.NONE));
             ingester.ingest(FetchSource.open(raw().resolve("2023-02-01"), FetchSource.Overrides.NONE));
         }

@@ -40,11 +40,11 @@ class IngestEquivalenceTest {
         fetches = List.of(first, second, third, fourth);
     }
 
-    private Path ingest(String name, Ingester.Options options, List<Path> fetches) {
+    private Path ingest(String name, java.util.function.Function<HistoryStore, Ingester> ingester, List<Path> fetches) {
         Path db = dir.resolve(name + ".sqlite");
         try (HistoryStore store = HistoryStore.open(db)) {
             for (Path f : fetches) {
-                new Ingester(store, options).ingest(FetchSource.open(f, FetchSource.Overrides.NONE));
+                ingester.apply(store).ingest(FetchSource.open(f, FetchSource.Overrides.NONE));
             }
             assertEquals(List.of(), store.check());
         }
@@ -110,8 +110,8 @@ class IngestEquivalenceTest {
      * Returns the first database.
      */
     private Path fastAndPlainAlike(String name, List<Path> series) {
-        Path fast = ingest(name + "-fast", new Ingester.Options(4, true), series);
-        Path plain = ingest(name + "-plain", new Ingester.Options(1, false), series);
+        Path fast = ingest(name + "-fast", store -> Ingesters.reusingParses(store, 4), series);
+        Path plain = ingest(name + "-plain", store -> Ingesters.parsingEverything(store, 1), series);
         String volatileColumns = "(ingested_at|seconds|installed_on|execution_time|reused|listing_sha256)=[^,}]*";
         assertEquals(TestDb.dump(plain).replaceAll(volatileColumns, ""), TestDb.dump(fast).replaceAll(volatileColumns, ""));
         assertEquals(0, TestDb.count(plain, "SELECT coalesce(sum(reused), 0) FROM fetches"));

@@ -8,6 +8,7 @@ import org.gardpipeline.Fixtures;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.ingest.Ingesters;
 import org.gardpipeline.model.IngestSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class CorpusGuardTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             IngestSummary first = new Ingester(store).ingest(FetchSource.open(pages, new FetchSource.Overrides("2022-12-20", true)));
             IngestSummary again = new Ingester(store).ingest(FetchSource.open(pages, new FetchSource.Overrides("2023-01-20", true)));
-            IngestSummary parsedAnew = new Ingester(store, new Ingester.Options(2, false))
+            IngestSummary parsedAnew = Ingesters.parsingEverything(store, 2)
                     .ingest(FetchSource.open(pages, new FetchSource.Overrides("2023-02-20", true)));
             assertEquals(List.of(5910, 0, 0), List.of(first.parsed(), first.quarantined(), first.layoutChanged()));
             for (IngestSummary s : List.of(again, parsedAnew)) {

@@ -112,7 +112,7 @@ class RunsOrderTest {
         Path db = dir.resolve(name + ".sqlite");
         try (HistoryStore store = HistoryStore.open(db)) {
             for (int i : order) {
-                new Ingester(store, Ingester.Options.DEFAULT.guardedBy(ChangeGuard.NONE))
+                new Ingester(store, new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true)) // commits every fetch
                         .ingest(FetchSource.open(fetches.get(i), FetchSource.Overrides.NONE));
             }
         }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SiteSeriesTest {
 
-    private static final Ingester.Options ACCEPT_HELD =
-            Ingester.Options.DEFAULT.guardedBy(new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true));
+    private static final ChangeGuard ACCEPT_HELD = new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true);
 
     @TempDir
     Path dir;
