@@ -198,9 +198,12 @@ final class Database {
         if (schemaVersion(file, url) == SCHEMA_VERSION) {
             return;
         }
+        // every pending migration in one transaction (SQLite's DDL is transactional): an upgrade across several
+        // versions that fails at one leaves the database exactly as it was, not half upgraded
         Flyway flyway = Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/migration")
+                .group(true)
                 .load();
         try {
             for (MigrationInfo m : flyway.info().all()) {
