@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * find, one edited re-fetch of the raw/ 2022 pages is added (made here, never committed to raw/): one
  * sentence edited under the same date, and one page's date moved.
  */
-class DataDocumentationTest {
+public class DataDocumentationTest {
     private static final Path DATA_DOC = Path.of("docs/data.md");
     private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern COLUMN = Pattern.compile("`([a-z_0-9]+)`");
@@ -41,6 +41,14 @@ class DataDocumentationTest {
 
     @BeforeAll
     static void buildFromRaw() throws IOException {
+        db = sampleDatabase(dir);
+    }
+
+    /**
+     * Builds, under {@code dir}, the database the documented queries are run on: raw/ and the edited re-fetch.
+     * Also the publish tests' samples.
+     */
+    public static Path sampleDatabase(Path dir) throws IOException {
         Path raw = dir.resolve("raw");
         try (Stream<Path> fetches = Files.list(Path.of("raw"))) {
             for (Path f : (Iterable<Path>) fetches::iterator) {
@@ -51,9 +59,10 @@ class DataDocumentationTest {
         edit(refetch.resolve("hirschsprung-disease"), "Hirschsprung disease", "Hirschsprung disease (HSCR)", 1);
         edit(refetch.resolve("ollier-disease"), "Last Updated", "Last Updated", 0);
         moveDate(refetch.resolve("ollier-disease"));
-        db = dir.resolve("gard.sqlite");
+        Path db = dir.resolve("gard.sqlite");
         int code = Main.execute("run", "--raw", raw.toString(), "--db", db.toString(), "--out", dir.resolve("out").toString());
         assertTrue(code == 0, "run exited " + code);
+        return db;
     }
 
     /** Replaces the n-th occurrence of a phrase inside the page's summary paragraph (n = 1: the first after it). */
@@ -75,7 +84,7 @@ class DataDocumentationTest {
         Files.writeString(page, html.substring(0, m.start(2)) + "Jan. 3, 2023" + html.substring(m.end(2)), StandardCharsets.ISO_8859_1);
     }
 
-    static List<String> documentedQueries() throws IOException {
+    public static List<String> documentedQueries() throws IOException {
         List<String> queries = new ArrayList<>();
         Matcher m = SQL_BLOCK.matcher(Files.readString(DATA_DOC));
         while (m.find()) {

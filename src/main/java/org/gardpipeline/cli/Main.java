@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.gardpipeline.export.ExportException;
 import org.gardpipeline.ingest.UnusableFetchException;
+import org.gardpipeline.publish.PublishException;
 import org.gardpipeline.store.LockedException;
 import org.gardpipeline.store.StoreException;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ public final class Main implements Runnable {
     /** Every command, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, FetchCommand.class, IngestCommand.class,
             ExportCommand.class, ReportCommand.class, ParseCommand.class, RunsCommand.class, HistoryCommand.class, DiffCommand.class,
-            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, CommandLine.HelpCommand.class);
+            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, PublishCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,11 +66,11 @@ public final class Main implements Runnable {
             return ExitCode.LOCKED;
         }
         if (e instanceof UsageException || e instanceof UnusableFetchException || e instanceof StoreException s && s.isUsageError()
-                || e instanceof ExportException x && x.isUsageError()) {
+                || e instanceof ExportException x && x.isUsageError() || e instanceof PublishException p && p.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
-        if (e instanceof StoreException || e instanceof ExportException) {
+        if (e instanceof StoreException || e instanceof ExportException || e instanceof PublishException) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, fetch, ingest, export, "
-                + "report, parse, runs, history, diff, search, check, backup or pack (see gard --help)");
+                + "report, parse, runs, history, diff, search, check, backup, pack or publish (see gard --help)");
     }
 
     static String version() {

@@ -62,6 +62,13 @@ final class RunCommand implements Callable<Integer> {
             + "(as gard pack does); a fetch held for review or not ingested is not packed")
     boolean pack;
 
+    @Option(names = "--publish", paramLabel = "URL", description = "after the run, publish the history to PostgreSQL "
+            + "(as gard publish --to URL does; --schema names the schema)")
+    String publishTo;
+
+    @Mixin
+    PublishOptions publishOptions;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -73,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
                     fetchFailed);
         } else if (fetchOptions.given()) {
             throw new UsageException("--ids, --urls and --sitemap need --fetch");
+        }
+        if (publishTo != null) {
+            publishOptions.check("--publish", publishTo); // a bad URL is refused before anything is written
         }
         List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
         try (HistoryStore store = HistoryStore.open(database.db)) {
@@ -95,8 +105,15 @@ final class RunCommand implements Callable<Integer> {
             if (fetchFailed > 0 && code != ExitCode.HELD) {
                 code = ExitCode.QUARANTINED;
             }
+            // what the run committed is published, a held fetch aside; a failed publish fails the run (exit 1)
+            org.gardpipeline.publish.PublishResult published = publishTo == null ? null
+                    : publishOptions.publish(store, "--publish", publishTo, false, logging.quiet, err);
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code).put("outputs_written", written)));
+                com.fasterxml.jackson.databind.node.ObjectNode node = IngestReport.json(outcome, code).put("outputs_written", written);
+                if (published != null) {
+                    node.set("publish", PublishOptions.json(published));
+                }
+                spec.commandLine().getOut().println(Json.write(node));
             }
             return code;
         }

@@ -74,6 +74,26 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a database that must exist already, migrated, holding its run lock until closed, for a command that
+     * reads the whole history and must not race a run ({@code gard publish}); {@link LockedException} while
+     * another run holds it.
+     */
+    public static HistoryStore openLocked(Path file) {
+        RunLock lock = RunLock.acquire(file);
+        try {
+            return new HistoryStore(file, Database.open(file, false), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The base tables read from one state of the database until the snapshot is closed. */
+    public MirrorSnapshot mirrorSnapshot() {
+        return new MirrorSnapshot(file, db);
+    }
+
     public Path file() {
         return file;
     }

@@ -200,7 +200,7 @@ class RunCommandTest {
         CommandLineRun r = CommandLineRun.of();
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, report, parse, runs, history, diff, "
-                + "search, check, backup or pack"), r.err());
+                + "search, check, backup, pack or publish"), r.err());
     }
 
     /** Every command gard lists has its own help, which exits 0; the list is the one gard prints itself. */
@@ -210,7 +210,7 @@ class RunCommandTest {
         assertEquals(0, all.exitCode());
         List<String> commands = Main.commandLine("--help").getSubcommands().keySet().stream()
                 .filter(c -> !c.equals("help")).toList();
-        assertEquals(13, commands.size(), commands.toString());
+        assertEquals(14, commands.size(), commands.toString());
         for (String command : commands) {
             assertTrue(all.out().contains("\n  " + command + " "), command + " missing from: " + all.out());
             CommandLineRun r = CommandLineRun.of(command, "--help");
