@@ -16,7 +16,8 @@ public final class Main implements Runnable {
     /** Every command, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, FetchCommand.class, IngestCommand.class,
             ExportCommand.class, ReportCommand.class, ParseCommand.class, RunsCommand.class, HistoryCommand.class, DiffCommand.class,
-            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, CommandLine.HelpCommand.class);
+            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, ReparseCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, fetch, ingest, export, "
-                + "report, parse, runs, history, diff, search, check, backup or pack (see gard --help)");
+                + "report, parse, runs, history, diff, search, check, backup, pack or reparse (see gard --help)");
     }
 
     static String version() {

@@ -173,7 +173,7 @@ final class Database {
      * the two equal). A database already at it needs no Flyway run, which saves the half second Flyway takes
      * to scan and validate on every command.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private static StoreException newerSchema(Path file, Object version) {
         return new StoreException("database " + file + " has schema version " + version

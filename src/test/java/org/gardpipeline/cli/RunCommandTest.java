@@ -199,7 +199,7 @@ class RunCommandTest {
         CommandLineRun r = CommandLineRun.of();
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, report, parse, runs, history, diff, "
-                + "search, check, backup or pack"), r.err());
+                + "search, check, backup, pack or reparse"), r.err());
     }
 
     /** Every command gard lists has its own help, which exits 0; the list is the one gard prints itself. */

@@ -43,7 +43,7 @@ class SchemaUpgradeTest {
 
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.err().contains("nothing new under"), again.err());
-        assertEquals(5, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+        assertEquals(6, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
         assertEquals(answers, TestDb.rows(db, "SELECT * FROM current_answers ORDER BY page_key, slot_key").toString());
 
         FetchSeries.fetch(raw, "2023-01-01-answer", "a.txt", FetchSeries.edit(FetchSeries.answerText(), "Warm regards", "Kind regards"));

@@ -84,6 +84,6 @@ class RunsMigrationTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals(List.of(), store.check());
         }
-        assertEquals(5, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+        assertEquals(6, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
     }
 }
