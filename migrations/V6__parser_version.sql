@@ -8,3 +8,5 @@
 -- parser changes or a format is added.
 ALTER TABLE parse_result ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 1;
 UPDATE parse_result SET parser_version = 4 WHERE format IS NULL;
+-- Every run asks which versions the stored results carry: read from this index, not from every result.
+CREATE INDEX parse_result_parser ON parse_result (format, parser_version);
