@@ -110,7 +110,17 @@ public final class Rederivation {
         if (!missing.isEmpty()) {
             return new Outcome(drift, null, missing);
         }
-        Rebuilt rebuilt = store.rebuild(fetches, (fetch, write) -> {
+        Rebuilt rebuilt;
+        try {
+            rebuilt = rebuild(fetches, sources);
+        } catch (UnusableFetchException e) { // listed, but its files could not be read as a fetch: rolled back
+            return new Outcome(drift, null, List.of(e.getMessage()));
+        }
+        return new Outcome(drift, rebuilt, List.of());
+    }
+
+    private Rebuilt rebuild(List<Fetch> fetches, Map<Fetch, FetchSource> sources) {
+        return store.rebuild(fetches, (fetch, write) -> {
             Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
             ThreadLocal<ByteBuffer> buffers = Ingester.threadBuffers();
             try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(sources.get(fetch).documents(),
@@ -118,7 +128,6 @@ public final class Rederivation {
                 write.accept(() -> documents);
             }
         });
-        return new Outcome(drift, rebuilt, List.of());
     }
 
     /** The fetch read from where it was ingested: a WARC file's day as its captures date it, else as it was dated. */
