@@ -123,7 +123,13 @@ public final class Rederivation {
         return store.rebuild(fetches, (fetch, write) -> {
             Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
             ThreadLocal<ByteBuffer> buffers = Ingester.threadBuffers();
-            try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(sources.get(fetch).documents(),
+            List<FetchSource.RawDocument> raw;
+            try {
+                raw = sources.get(fetch).documents();
+            } catch (UnusableFetchException e) {
+                throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
+            }
+            try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(raw,
                     d -> Ingester.read(d, parsedBefore, buffers.get()), threads, threads * Ingester.READ_AHEAD)) {
                 write.accept(() -> documents);
             }

@@ -96,6 +96,7 @@ final class HistoryRebuild {
             for (String table : TABLES) {
                 Sql.update(db, "DELETE FROM " + table);
             }
+            LOG.debug("{}: the history of {} fetches emptied in {} s", file, fetches.size(), seconds(started));
             for (int i = 0; i < fetches.size(); i++) {
                 Fetch f = fetches.get(i);
                 Kept k = kept.get(i);
