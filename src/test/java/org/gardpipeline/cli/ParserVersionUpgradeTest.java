@@ -153,6 +153,45 @@ class ParserVersionUpgradeTest {
         assertEquals(before, comparable(db));
     }
 
+    /** The last fetch read from its origin, whose note changed since: three fetches written again are rolled back. */
+    @Test
+    void aFetchWhoseDocumentsChangedSinceRollsTheWholeDerivationBack() throws IOException {
+        olderMedQuadParser();
+        Path elsewhere = dir.resolve("elsewhere");
+        FetchSeries.copyFolder(raw.resolve("2023-01-01-extra"), elsewhere.resolve("2023-01-01-extra"));
+        Files.writeString(elsewhere.resolve("2023-01-01-extra/notes.txt"), "Shopping list: eggs, milk, bread.\n");
+        deleteRecursively(raw.resolve("2023-01-01-extra"));
+        TestDb.execute(db, "UPDATE fetch SET origin = '" + elsewhere.resolve("2023-01-01-extra") + "' WHERE label = 'extra'");
+        String before = comparable(db);
+
+        CommandLineRun r = CommandLineRun.of("run", "--raw", raw.toString(), "--db", db.toString(), "--out",
+                dir.resolve("out").toString(), "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("parsers changed since the history was derived (medquad-xml 0 -> 1): the history is not derived again, "
+                + "since fetch 2023-01-01 (extra): the documents at " + elsewhere.resolve("2023-01-01-extra") + " are not "
+                + "those it was ingested from; it is kept as the older parsers made it (put the fetches back, then gard "
+                + "reparse)", r.err().strip());
+        assertEquals(before, comparable(db));
+    }
+
+    @Test
+    void ingestDerivesTheHistoryAgainFirstFromTheFetchesOrigins() throws IOException {
+        olderMedQuadParser();
+        for (String sample : new String[] {"2017-01-01-answer-text", "2019-01-01-medquad", "2022-12-20-site", "2023-01-01-extra"}) {
+            TestDb.execute(db, "UPDATE fetch SET origin = '" + raw.resolve(sample) + "' WHERE fetched_at || '-' || label = '" + sample + "'");
+        }
+        Path next = FetchSeries.fetch(dir.resolve("later"), "2024-01-01-again", "0001014.xml",
+                Files.readString(Path.of("raw/2019-01-01-medquad/0001014.xml"), StandardCharsets.UTF_8) + "\n");
+
+        CommandLineRun r = CommandLineRun.of("ingest", next.toString(), "--db", db.toString(), "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("(medquad-xml 0 -> 1): derived the history of 4 fetches again"), r.err());
+        assertTrue(JSON.readTree(r.out()).get("parsers").get("rederived").asBoolean(), r.out());
+        assertEquals(0, TestDb.count(db, "SELECT count(*) FROM answer_changes WHERE fetched_at = '2024-01-01'"));
+    }
+
     @Test
     void reparseDerivesTheHistoryAgainOnDemand() throws IOException {
         Path fresh = dir.resolve("fresh.sqlite");
