@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.ingest.Rederivation;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,11 +48,15 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
         try (HistoryStore store = HistoryStore.open(database.db)) {
+            // as gard run does: the fetch is compared with the history today's parsers give (its documents at their origins)
+            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors()).run(sources, false);
+            RederivationReport.print(spec.commandLine().getErr(), parsers, logging);
             IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));
             int code = IngestReport.finish(spec.commandLine().getErr(), store, outcome);
             if (json) {
-                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code)));
+                spec.commandLine().getOut().println(Json.write(IngestReport.json(outcome, code)
+                        .set("parsers", RederivationReport.json(parsers))));
             }
             return code;
         }

@@ -17,7 +17,8 @@ public final class Main implements Runnable {
     /** Every command, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, FetchCommand.class, IngestCommand.class,
             ExportCommand.class, ReportCommand.class, ParseCommand.class, RunsCommand.class, HistoryCommand.class, DiffCommand.class,
-            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, PublishCommand.class, CommandLine.HelpCommand.class);
+            SearchCommand.class, CheckCommand.class, BackupCommand.class, PackCommand.class, PublishCommand.class,
+            ReparseCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,7 +85,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, fetch, ingest, export, "
-                + "report, parse, runs, history, diff, search, check, backup, pack or publish (see gard --help)");
+                + "report, parse, runs, history, diff, search, check, backup, pack, publish or reparse (see gard --help)");
     }
 
     static String version() {

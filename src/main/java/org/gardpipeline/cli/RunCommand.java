@@ -16,6 +16,7 @@ import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.ingest.Rederivation;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.report.ReportWriter;
 import org.gardpipeline.store.HistoryStore;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Migrate the database, ingest every fetch under the raw folder not yet ingested (in date order), "
                 + "and export the CSV datasets, the HTML report (report/) and the change feed (changes.atom). A fetch is a folder YYYY-MM-DD[-label]/ or a WARC file (.warc, .warc.gz). "
-                + "With --fetch, first fetch pages into a new fetch folder.")
+                + "With --fetch, first fetch pages into a new fetch folder. When a parser changed since the history was "
+                + "derived, it is first derived again from the raw documents of every fetch (as gard reparse does).")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,10 +88,14 @@ final class RunCommand implements Callable<Integer> {
         }
         List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
         try (HistoryStore store = HistoryStore.open(database.db)) {
+            // before any new fetch: it is compared with, and reviewed against, the history today's parsers give
+            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors()).run(fetches, false);
+            RederivationReport.print(err, parsers, logging);
             IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(fetches, s -> IngestReport.print(err, s, logging));
             List<IngestSummary> summaries = outcome.summaries();
-            boolean nothingNew = outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested);
+            boolean nothingNew = outcome.held() == null && summaries.stream().allMatch(IngestSummary::alreadyIngested)
+                    && !parsers.rederived();
             if (nothingNew && !logging.quiet) {
                 err.printf("nothing new under %s: %d fetches, all ingested before%n", raw, summaries.size());
             }
@@ -110,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
                     : publishOptions.publish(store, "--publish", publishTo, false, logging.quiet, err);
             if (json) {
                 com.fasterxml.jackson.databind.node.ObjectNode node = IngestReport.json(outcome, code).put("outputs_written", written);
+                node.set("parsers", RederivationReport.json(parsers));
                 if (published != null) {
                     node.set("publish", PublishOptions.json(published));
                 }

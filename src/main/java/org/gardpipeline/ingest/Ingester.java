@@ -131,7 +131,7 @@ public final class Ingester {
     }
 
     /** Each thread's own buffer for reading and hashing documents (the largest GARD page is about 145 KB). */
-    private static ThreadLocal<ByteBuffer> threadBuffers() {
+    static ThreadLocal<ByteBuffer> threadBuffers() {
         return ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
     }
 

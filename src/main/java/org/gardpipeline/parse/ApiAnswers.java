@@ -39,19 +39,21 @@ final class ApiAnswers {
     /** Where a question stood in the record; the first place it stood decides. */
     private enum Place { OVERVIEW, BASIC, CASE }
 
-    private record Asked(long id, Place place, JsonNode question, String where) {
+    /** A question where it first stood, and every place it stood (each may list references of its own). */
+    private record Asked(long id, Place place, JsonNode question, String where, List<JsonNode> occurrences) {
     }
 
     private ApiAnswers() {
     }
 
     /** The answers of the record in record order, every answered question once. */
-    static List<Answer> of(JsonNode record, Predicate<String> isName, ApiReferences references) throws ParseException {
+    static List<Answer> of(JsonNode record, String title, Predicate<String> isName, ApiReferences references)
+            throws ParseException {
         Set<Topic> claimed = EnumSet.noneOf(Topic.class);
         Set<String> keys = new HashSet<>();
         List<Answer> answers = new ArrayList<>();
         for (Asked asked : answered(record)) {
-            String question = inline(ApiFields.text(asked.question(), "questionText", asked.where()), asked.where());
+            String question = questionText(asked, title);
             Optional<Topic> standard = asked.place() == Place.OVERVIEW ? Optional.of(Topic.SUMMARY)
                     : QuestionTemplates.standardTopic(question, isName);
             String slotKey;
@@ -102,7 +104,7 @@ final class ApiAnswers {
         if (id == null) {
             throw new ParseException("gard-api-json question " + where + " has an answer but no questionId");
         }
-        byId.putIfAbsent(id, new Asked(id, place, question, where));
+        byId.computeIfAbsent(id, k -> new Asked(id, place, question, where, new ArrayList<>())).occurrences().add(question);
     }
 
     private static Answer answer(Asked asked, String question, Topic topic, String slotKey, ApiReferences index)
@@ -110,7 +112,11 @@ final class ApiAnswers {
         JsonNode q = asked.question();
         List<String> paragraphs = HtmlBlocks.paragraphs(HtmlBlocks.of(
                 Jsoup.parseBodyFragment(ApiFields.text(q, "answerText", asked.where())).body()));
-        List<JsonNode> own = ApiFields.objects(q, "references", asked.where());
+        // the same question lists other references in different places (1,000 or so of 2020): all are its own
+        List<JsonNode> own = new ArrayList<>();
+        for (JsonNode occurrence : asked.occurrences()) {
+            own.addAll(ApiFields.objects(occurrence, "references", asked.where()));
+        }
         Map<Long, Integer> numbers = new LinkedHashMap<>();
         List<String> renumbered = new ArrayList<>();
         for (String p : paragraphs) {
@@ -154,6 +160,16 @@ final class ApiAnswers {
             throw new ParseException("gard-api-json question " + where + " has dateModified '" + modified
                     + "', which is not a date");
         }
+    }
+
+    /**
+     * A question's text as a reader saw it. The overview of a record that states no question text (9805, a page of
+     * resources about Morgellons) stood under the disease's name.
+     */
+    private static String questionText(Asked asked, String title) throws ParseException {
+        String html = ApiFields.text(asked.question(), "questionText", asked.where());
+        boolean stated = html != null && !Texts.inline(html).isEmpty();
+        return !stated && asked.place() == Place.OVERVIEW ? title : inline(html, asked.where());
     }
 
     /** A question's text as a reader saw it (it may hold entities and markup, as in "to&nbsp;ciprofloxacin"). */

@@ -52,7 +52,7 @@ final class ApiJsonParser implements PageParser {
         ApiReferences references = new ApiReferences();
         references.index(ApiFields.objects(record, "references", "record"), "references");
         indexEveryList(record, references);
-        List<Answer> answers = ApiAnswers.of(record, names::contains, references);
+        List<Answer> answers = ApiAnswers.of(record, title, names::contains, references);
         return new Page(Format.API_JSON, id.toString(), slug(main, id), title, synonyms, null, facts(record, main),
                 answers, List.of(), phenotypes(record));
     }

@@ -40,7 +40,7 @@ final class FetchRecorder {
         try {
             db.setAutoCommit(false);
             try {
-                IngestSummary summary = ingestInTransaction(fetch, documents, guard, started);
+                IngestSummary summary = ingestInTransaction(fetch, null, documents, guard, started);
                 db.commit();
                 LOG.debug("fetch {}: committed to {} in {} s", fetch.name(), file, summary.seconds());
                 return summary;
@@ -61,7 +61,11 @@ final class FetchRecorder {
         }
     }
 
-    private IngestSummary ingestInTransaction(Fetch fetch, Iterable<Document> documents, ChangeGuard guard, long started)
+    /**
+     * Writes one fetch inside the caller's transaction: a new one ({@code keepId} null), or one derived again under
+     * the id it had ({@link HistoryRebuild}).
+     */
+    IngestSummary ingestInTransaction(Fetch fetch, Long keepId, Iterable<Document> documents, ChangeGuard guard, long started)
             throws SQLException {
         if (hasFetch(fetch.fetchedAt(), fetch.label())) {
             // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
@@ -70,7 +74,7 @@ final class FetchRecorder {
         try (Statements sql = new Statements(db)) {
             boolean newest = isNewest(fetch);
             FetchWriter writer = new FetchWriter(db, sql, newest);
-            long fetchId = writer.insertFetch(fetch);
+            long fetchId = writer.insertFetch(fetch, keepId);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");

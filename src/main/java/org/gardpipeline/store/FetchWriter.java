@@ -17,6 +17,7 @@ import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.model.Topic;
+import org.gardpipeline.parse.ParserVersions;
 import org.gardpipeline.parse.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,10 @@ final class FetchWriter {
 
     /**
      * The fetch's row, placed in date order (the fetches after it move one place on); its content hash and counts
-     * are filled in by {@link #completeFetch} once its documents are written.
+     * are filled in by {@link #completeFetch} once its documents are written. {@code fetchId} is null for a new
+     * fetch; a fetch derived again keeps its id, so that what names it (exports, feeds, scripts) still does.
      */
-    long insertFetch(Fetch fetch) throws SQLException {
+    long insertFetch(Fetch fetch, Long fetchId) throws SQLException {
         if (!newestFetch) {
             // positions are unique and SQLite checks that row by row: moving each one on at once would meet the
             // next before it moved, so they pass through their negatives (free, as places start at 1)
@@ -49,11 +51,11 @@ final class FetchWriter {
             update("UPDATE fetch SET position = -position WHERE position < 0");
         }
         return single("""
-                INSERT INTO fetch (fetched_at, label, source, complete, origin, content_sha256, ingested_at,
+                INSERT INTO fetch (fetch_id, fetched_at, label, source, complete, origin, content_sha256, ingested_at,
                                    documents, parsed, quarantined, position)
-                VALUES (?, ?, ?, ?, ?, '', ?, 0, 0, 0,
+                VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, 0, 0,
                         (SELECT count(*) + 1 FROM fetch WHERE fetched_at < ? OR (fetched_at = ? AND label < ?)))
-                RETURNING fetch_id""", fetch.fetchedAt(), fetch.label(), fetch.source(),
+                RETURNING fetch_id""", fetchId, fetch.fetchedAt(), fetch.label(), fetch.source(),
                 fetch.complete() ? 1 : 0, fetch.origin(), Instant.now().toString(), fetch.fetchedAt(), fetch.fetchedAt(),
                 fetch.label());
     }
@@ -139,8 +141,8 @@ final class FetchWriter {
         Page p = d.page();
         update("""
                 INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
-                                          title, slug, synonyms, landmarks, outline_sha256, phenotype_list_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          title, slug, synonyms, landmarks, outline_sha256, phenotype_list_id, parser_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sha256) DO UPDATE SET
                     title = CASE WHEN parse_result.title IS NULL THEN excluded.title ELSE parse_result.title END,
                     slug = CASE WHEN parse_result.title IS NULL THEN excluded.slug ELSE parse_result.slug END,
@@ -154,7 +156,8 @@ final class FetchWriter {
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
                 p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p),
                 d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
-                d.layout() == null ? null : d.layout().outline(), p == null ? null : new Phenotypes(sql).list(p.phenotypes()));
+                d.layout() == null ? null : d.layout().outline(), p == null ? null : new Phenotypes(sql).list(p.phenotypes()),
+                p == null ? ParserVersions.ofQuarantine() : ParserVersions.of(p.format()));
         insertFetchDocument(d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 

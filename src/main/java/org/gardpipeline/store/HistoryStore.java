@@ -134,6 +134,43 @@ public final class HistoryStore implements AutoCloseable {
         return recorder.parsedDocumentHashes();
     }
 
+    /** The parse results made by parsers of another version than this build's; empty when there are none. */
+    public ParserDrift parserDrift() {
+        try {
+            return rebuilder().drift();
+        } catch (SQLException e) {
+            throw failure("read parse results", e);
+        }
+    }
+
+    /** The stored fetches in date order, each as it was ingested (its origin and content hash included). */
+    public List<Fetch> storedFetches() {
+        try {
+            return rebuilder().fetches();
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
+        }
+    }
+
+    /**
+     * Derives the whole history again from the documents of these fetches (every stored one, in date order), read
+     * and parsed anew by {@code documents}, in one transaction with no fetch held for review: the result is what a
+     * fresh ingest with this build's parsers gives. A fetch whose documents are not those it was ingested from
+     * leaves the database as it was, and the result says so.
+     */
+    public Rebuilt rebuild(List<Fetch> fetches, FetchDocuments documents) {
+        try {
+            return rebuilder().rebuild(fetches, documents);
+        } catch (SQLException e) {
+            throw new StoreException("cannot derive the history of " + file + " again, nothing of it was written: "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    private HistoryRebuild rebuilder() {
+        return new HistoryRebuild(file, db, recorder);
+    }
+
     /** True when a fetch of that date and label is stored. */
     public boolean hasFetch(String fetchedAt, String label) {
         return recorder.hasFetch(fetchedAt, label);

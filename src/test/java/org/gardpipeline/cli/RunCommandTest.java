@@ -200,7 +200,7 @@ class RunCommandTest {
         CommandLineRun r = CommandLineRun.of();
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("a command is required: run, fetch, ingest, export, report, parse, runs, history, diff, "
-                + "search, check, backup, pack or publish"), r.err());
+                + "search, check, backup, pack, publish or reparse"), r.err());
     }
 
     /** Every command gard lists has its own help, which exits 0; the list is the one gard prints itself. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,11 +104,12 @@ class ApiCorpusTest {
     }
 
     /**
-     * The answered questions of a record, each id once, and the references they carry: their own lists, cited or
-     * not, and the ids they cite that another list of the record holds.
+     * The answered questions of a record, each id once, and the references they carry: their own lists wherever the
+     * question stands (cited or not), and the ids they cite that another list of the record holds.
      */
     private static Counted count(JsonNode record) {
         Map<Long, JsonNode> answeredById = new LinkedHashMap<>();
+        Map<Long, Set<Long>> listed = new HashMap<>();
         Set<Long> known = new HashSet<>();
         record.path("references").forEach(r -> known.add(r.path("referenceId").asLong()));
         List<JsonNode> questions = new ArrayList<>();
@@ -117,14 +119,17 @@ class ApiCorpusTest {
         for (JsonNode q : questions) {
             q.path("references").forEach(r -> known.add(r.path("referenceId").asLong()));
             if (!q.path("answerText").asText("").isBlank()) {
-                answeredById.putIfAbsent(q.path("questionId").asLong(), q);
+                long id = q.path("questionId").asLong();
+                answeredById.putIfAbsent(id, q);
+                Set<Long> refs = listed.computeIfAbsent(id, k -> new HashSet<>());
+                q.path("references").forEach(r -> refs.add(r.path("referenceId").asLong()));
             }
         }
         int own = 0;
         int carried = 0;
-        for (JsonNode q : answeredById.values()) {
-            Set<Long> refs = new HashSet<>();
-            q.path("references").forEach(r -> refs.add(r.path("referenceId").asLong()));
+        for (Map.Entry<Long, JsonNode> e : answeredById.entrySet()) {
+            JsonNode q = e.getValue();
+            Set<Long> refs = new HashSet<>(listed.get(e.getKey()));
             own += refs.size();
             Matcher m = CITED.matcher(q.path("answerText").asText());
             while (m.find()) {

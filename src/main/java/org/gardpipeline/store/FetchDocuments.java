@@ -1,0 +1,13 @@
+package org.gardpipeline.store;
+
+import java.util.function.Consumer;
+import org.gardpipeline.model.Document;
+import org.gardpipeline.model.Fetch;
+
+/**
+ * Reads and parses a stored fetch's documents again from its raw files, for {@link HistoryStore#rebuild}: hands them,
+ * in fetch order, to the writer, and closes what it opened once the writer is done.
+ */
+public interface FetchDocuments {
+    void read(Fetch fetch, Consumer<Iterable<Document>> write);
+}
