@@ -1,6 +1,9 @@
--- SQLite's V7 (the question-and-answer era read from GARD's API records) in the mirror: phenotype lists kept as runs
--- per page, the parts of structured references by citation, and stale dates that a rewrite dated before the old
--- text was last seen reveals.
+-- SQLite's V6 to V8 in the mirror: the parser version of each parse result (V6); the question-and-answer era read
+-- from GARD's API records (V7): phenotype lists kept as runs per page, the parts of structured references by
+-- citation, and stale dates that a rewrite dated before the old text was last seen reveals. V8 constrains
+-- fetch.position in SQLite and adds no column.
+
+ALTER TABLE parse_result ADD COLUMN parser_version bigint;
 
 CREATE TABLE phenotype_list (
     list_id    bigint PRIMARY KEY,

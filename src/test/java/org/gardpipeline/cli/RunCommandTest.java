@@ -210,7 +210,7 @@ class RunCommandTest {
         assertEquals(0, all.exitCode());
         List<String> commands = Main.commandLine("--help").getSubcommands().keySet().stream()
                 .filter(c -> !c.equals("help")).toList();
-        assertEquals(14, commands.size(), commands.toString());
+        assertEquals(15, commands.size(), commands.toString());
         for (String command : commands) {
             assertTrue(all.out().contains("\n  " + command + " "), command + " missing from: " + all.out());
             CommandLineRun r = CommandLineRun.of(command, "--help");

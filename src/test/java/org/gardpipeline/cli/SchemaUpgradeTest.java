@@ -42,7 +42,10 @@ class SchemaUpgradeTest {
         CommandLineRun again = run(raw, db);
 
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.err().contains("nothing new under"), again.err());
+        // this release's 2022 parser reads the symptom list as phenotypes too: the history is derived again
+        assertTrue(again.err().contains("parsers changed since the history was derived (gard-2022-html 1 -> 2)"), again.err());
+        assertTrue(again.err().contains("nothing of it is recorded as a change of GARD's answers (change events: 8 before, 8 after)"),
+                again.err());
         assertEquals(8, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
         assertEquals(answers, TestDb.rows(db, "SELECT * FROM current_answers ORDER BY page_key, slot_key").toString());
 
