@@ -55,7 +55,7 @@ final class ApiAnswers {
         for (Asked asked : answered(record)) {
             String question = questionText(asked, title);
             Optional<Topic> standard = asked.place() == Place.OVERVIEW ? Optional.of(Topic.SUMMARY)
-                    : QuestionTemplates.standardTopic(question, isName);
+                    : standardTopic(question, isName);
             String slotKey;
             Topic topic;
             if (standard.isPresent() && claimed.add(standard.get())) {
@@ -72,6 +72,18 @@ final class ApiAnswers {
             answers.add(answer(asked, question, topic, slotKey, references));
         }
         return answers;
+    }
+
+    /**
+     * The topic a question asks the standard question of. A compound question asks it when its first question does
+     * ("How is X diagnosed? What tests aid in the diagnosis of X?"): MedQuAD took that first question as the heading
+     * of the same answer, so both sources put it in one slot.
+     */
+    private static Optional<Topic> standardTopic(String question, Predicate<String> isName) {
+        Optional<Topic> whole = QuestionTemplates.standardTopic(question, isName);
+        int firstMark = question.indexOf('?');
+        return whole.isPresent() || firstMark < 0 || firstMark == question.length() - 1 ? whole
+                : QuestionTemplates.standardTopic(question.substring(0, firstMark + 1), isName);
     }
 
     /** Every question with an answer, each id once, in the order overview, basic questions, cases. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -209,10 +210,10 @@ final class MedQuadXmlParser implements PageParser {
     }
 
     /**
-     * One answer. Its qtype names its topic; it takes the topic's slot when its heading asks the topic's standard
-     * question (or it has no heading of its own, as the summaries), so that the same question is the same slot
-     * in MedQuAD as in the plain-text answer and GARD's API records ("Are there non-genetic causes of X?" is a
-     * question of its own, of topic causes, in all three).
+     * One answer. A heading that asks a topic's standard question takes the topic's slot, whatever MedQuAD's qtype
+     * says, so that the same question is the same slot in MedQuAD as in the plain-text answer and GARD's API records;
+     * any other heading is a question of its own with the qtype as its topic ("Are there non-genetic causes of X?",
+     * of topic causes, in all three). An answer without a heading of its own (the summaries) takes its qtype's slot.
      */
     private static Answer answer(Element pair, int index, Predicate<String> isName)
             throws ParseException {
@@ -229,12 +230,13 @@ final class MedQuadXmlParser implements PageParser {
         } else {
             throw new ParseException(FORMAT + " QAPair " + index + " has neither a <Question> nor a question heading");
         }
-        Topic topic = topic(question == null ? "" : question.getAttribute("qtype"));
-        // Standard topics share one slot with the same topic on the other layouts; anything else is keyed by its text.
-        boolean standard = topic != Topic.OTHER
-                && (!ownHeading || QuestionTemplates.standardTopic(asked, isName).filter(t -> t == topic).isPresent());
-        String slotKey = standard ? topic.key() : QuestionTemplates.otherSlotKey(asked);
-        return new Answer(asked, topic, slotKey, Texts.paragraphs(body), null, Texts.citations(body), List.of());
+        Topic qtype = topic(question == null ? "" : question.getAttribute("qtype"));
+        // GARD's own heading decides, as in the other formats; without one, MedQuAD's qtype stands for it
+        Optional<Topic> standard = ownHeading ? QuestionTemplates.standardTopic(asked, isName)
+                : Optional.of(qtype).filter(t -> t != Topic.OTHER);
+        String slotKey = standard.map(Topic::key).orElse(QuestionTemplates.otherSlotKey(asked));
+        return new Answer(asked, standard.orElse(qtype), slotKey, Texts.paragraphs(body), null, Texts.citations(body),
+                List.of());
     }
 
     /** MedQuAD's qtype names the topic; "information" is the page summary, "exams and tests" its diagnosis. */

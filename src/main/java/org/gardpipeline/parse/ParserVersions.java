@@ -23,13 +23,15 @@ public final class ParserVersions {
     /** The version of the parser of this format; 1 is the parsers of the release before versions were kept. */
     public static int of(Format format) {
         return switch (format) {
-            case ANSWER_TEXT -> 1;
+            // 2: the question templates take "What are symptoms of X?" and "How might X be diagnosed?" too
+            case ANSWER_TEXT -> 2;
             // 2: the Symptoms section's terms are also the page's phenotype list
             case GARD_2022_HTML -> 2;
             // 2: the phenotype table is read apart from the symptoms answer; a heading that is not its topic's
             // standard question is a slot of its own
             case MEDQUAD_XML -> 2;
-            case QA_HTML -> 1;
+            // (the question templates' change above reaches MedQuAD and the API too: both are new in this release)
+            case QA_HTML -> 2;
             case API_JSON -> 1;
         };
     }

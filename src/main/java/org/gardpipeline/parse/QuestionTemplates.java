@@ -22,12 +22,12 @@ public final class QuestionTemplates {
 
     private static final String X = "(?<x>.+?)";
     private static final List<Template> TEMPLATES = List.of(
-            template("what (are|is) the (signs and symptoms|symptoms|signs) of " + X, Topic.SYMPTOMS),
+            template("what (are|is) (the )?(signs and symptoms|symptoms|signs) of " + X, Topic.SYMPTOMS),
             template("what causes " + X, Topic.CAUSES),
             template("what (is|are) the causes? of " + X, Topic.CAUSES),
             template("how (is|are) " + X + " inherited", Topic.INHERITANCE),
             template("(is|are) " + X + " inherited", Topic.INHERITANCE),
-            template("how (is|are) " + X + " diagnosed", Topic.DIAGNOSIS),
+            template("how (is|are|might) " + X + " (be )?diagnosed", Topic.DIAGNOSIS),
             template("how might " + X + " be treated", Topic.TREATMENT),
             template("how (is|are) " + X + " treated", Topic.TREATMENT),
             template("what (is|are) the treatments? for " + X, Topic.TREATMENT),

@@ -31,11 +31,22 @@ record ContentHash(String all, String text, String references) {
     }
 
     /**
-     * A hash of the words a reader reads: the text without its citation markers ({@code [2]}), which sources
-     * number their own way or drop (MedQuAD kept none), and with every run of white space as one space.
+     * A hash of the words a reader reads, as every source can carry them: the text without its citation markers
+     * ({@code [2]}: sources number them their own way, MedQuAD dropped them), white space, quotation marks and
+     * apostrophes, and every character outside printable ASCII. MedQuAD dropped those characters ("aren’t" is
+     * "arent" there, "Ménière" "Mnire", "β-galactosidase" "-galactosidase"), so a text that differs from its
+     * MedQuAD copy only by them is the same words; so is a text whose typography alone changed.
      */
     static String words(String text) {
-        return sha256(CITATION_MARKERS.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip());
+        String unmarked = CITATION_MARKERS.matcher(text).replaceAll("");
+        StringBuilder kept = new StringBuilder(unmarked.length());
+        for (int i = 0; i < unmarked.length(); i++) {
+            char c = unmarked.charAt(i);
+            if (c > ' ' && c < 0x7F && c != '\'' && c != '"' && c != '`') {
+                kept.append(c);
+            }
+        }
+        return sha256(kept.toString());
     }
 
     private static final java.util.regex.Pattern CITATION_MARKERS = java.util.regex.Pattern.compile("\\[\\d{1,3}]");
