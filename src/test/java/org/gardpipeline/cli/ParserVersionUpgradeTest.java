@@ -79,11 +79,12 @@ class ParserVersionUpgradeTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("parsers changed since the history was derived "
-                + "(quarantined 4 -> 7, gard-2022-html 1 -> 2, medquad-xml 1 -> 2): derived the history of 4 fetches again "
+                + "(quarantined 4 -> 9, answer-text 1 -> 2, gard-2022-html 1 -> 2, medquad-xml 1 -> 2): derived the history of 4 "
+                + "fetches again "
                 + "from their raw documents")).count(), r.err());
         assertTrue(JSON.readTree(r.out()).get("parsers").get("rederived").asBoolean(), r.out());
         assertEquals(8, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
-        assertEquals("[{format=null, parser_version=7}, {format=answer-text, parser_version=1}, "
+        assertEquals("[{format=null, parser_version=9}, {format=answer-text, parser_version=2}, "
                         + "{format=gard-2022-html, parser_version=2}, {format=medquad-xml, parser_version=2}]",
                 TestDb.rows(db, "SELECT DISTINCT format, parser_version FROM parse_result ORDER BY format").toString());
         assertEquals(0, TestDb.count(db, "SELECT count(*) FROM content WHERE answer_text LIKE '%Human Phenotype Ontology provides%'"));
