@@ -3,6 +3,7 @@ package org.gardpipeline.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.gardpipeline.export.ExportException;
+import org.gardpipeline.fetch.SiteListException;
 import org.gardpipeline.ingest.UnusableFetchException;
 import org.gardpipeline.store.LockedException;
 import org.gardpipeline.store.StoreException;
@@ -68,6 +69,10 @@ public final class Main implements Runnable {
                 || e instanceof ExportException x && x.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof SiteListException s) {
+            err.println("gard " + cli.getCommandName() + ": " + s.getMessage());
+            return ExitCode.FAILED;
         }
         if (e instanceof StoreException || e instanceof ExportException) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
