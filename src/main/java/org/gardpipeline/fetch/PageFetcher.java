@@ -62,8 +62,8 @@ public final class PageFetcher {
      */
     public Result fetch(List<URI> targets, Path out, String source, Progress progress, SiteList list) throws IOException {
         Instant started = Instant.now();
-        Map<String, EarlierCapture> earlier = FetchFolder.earlierCaptures(out);
         FetchFolder folder = FetchFolder.begin(out, started);
+        Map<String, EarlierCapture> earlier = FetchFolder.earlierCaptures(out);
         List<Manifest.Entry> entries = new ArrayList<>();
         Manifest.SiteListEntry listEntry = null;
         try (FetchArchive archive = new FetchArchive(folder.warc())) {
@@ -115,8 +115,12 @@ public final class PageFetcher {
             if (!settings.allowsHost(uri)) {
                 throw new SiteListException("GARD's list " + uri + " is on a host not allowed");
             }
-            if (settings.robots() && !client.robotsFor(uri).allows(uri)) {
-                throw new SiteListException("GARD's list " + uri + " is disallowed by robots.txt");
+            if (settings.robots()) {
+                Robots robots = client.robotsFor(uri);
+                if (!robots.allows(uri)) {
+                    throw new SiteListException("GARD's list " + uri + " could not be fetched: "
+                            + ("robots.txt".equals(robots.origin()) ? "disallowed by robots.txt" : robots.origin()));
+                }
             }
             Exchange ex = client.get(uri, Map.of());
             if (ex.status() != 200) {
