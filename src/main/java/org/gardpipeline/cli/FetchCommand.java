@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.fetch.PageFetcher;
+import org.gardpipeline.fetch.SiteList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch GARD pages over HTTP into a new fetch folder <out>/<YYYY-MM-DD>-fetch[-n]/ holding "
                 + FetchFolder.WARC_FILE + ", " + Manifest.FILE + " and " + FetchFolder.PROPERTIES_FILE
-                + ". Exits 3 when some pages failed (listed on stderr).")
+                + ". Without --ids, --urls or --sitemap, every page GARD's list (<base-url>" + SiteList.PATH
+                + ") names: a complete fetch. A page unchanged since its latest capture is stored as a revisit. "
+                + "Exits 3 when some pages failed (listed on stderr), 1 when the list is unusable or shrank.")
 final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.gardpipeline.fetch.ContentDecoding;
+import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.fetch.FetchSettings;
 import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.fetch.Progress;
+import org.gardpipeline.fetch.SiteList;
+import org.gardpipeline.fetch.SiteListException;
 import picocli.CommandLine.Option;
 
 /** The options of {@code gard fetch}, shared with {@code gard run --fetch}. */
@@ -79,9 +82,13 @@ final class FetchOptions {
     @Option(names = "--no-robots", description = "do not honour robots.txt (only for your own test servers)")
     boolean noRobots;
 
-    /** Whether any page source was given. */
+    @Option(names = "--allow-shrink", description = "accept GARD's list of pages although it names fewer than nine "
+            + "tenths of the pages the last list named (after a look: the pages it no longer names are removed)")
+    boolean allowShrink;
+
+    /** Whether any page source, or an option of the whole-site fetch, was given. */
     boolean given() {
-        return ids != null && !ids.isEmpty() || urls != null || sitemap != null;
+        return ids != null && !ids.isEmpty() || urls != null || sitemap != null || allowShrink;
     }
 
     FetchSettings settings() {
@@ -108,8 +115,14 @@ final class FetchOptions {
     /** Fetches into a new folder under {@code out}; prints failed pages on stderr. */
     PageFetcher.Result fetch(Path out, PrintWriter err) {
         int sources = (ids != null && !ids.isEmpty() ? 1 : 0) + (urls != null ? 1 : 0) + (sitemap != null ? 1 : 0);
-        if (sources != 1) {
-            throw new UsageException("give exactly one of --ids, --urls FILE or --sitemap URL");
+        if (sources > 1) {
+            throw new UsageException("give at most one of --ids, --urls FILE or --sitemap URL (none: the whole site, by GARD's list)");
+        }
+        if (sources == 1 && allowShrink) {
+            throw new UsageException("--allow-shrink is for the whole-site fetch by GARD's list, not with --ids, --urls or --sitemap");
+        }
+        if (sources == 0) {
+            return wholeSite(out, err);
         }
         FetchSettings settings = settings();
         List<URI> targets = new ArrayList<>();
@@ -140,13 +153,43 @@ final class FetchOptions {
                 }
             }
             PageFetcher.Result result = fetcher.fetch(targets, out, source, Progress.forStderr(err, targets.size()));
-            for (Manifest.Entry e : result.failed()) {
-                err.printf("failed: %s: %s%n", e.asked(), e.failure());
-            }
-            return result;
+            return printFailed(result, err);
         } catch (IOException e) {
             throw new UsageException("fetch into " + out + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every page GARD's list names, the list kept in the fetch; a list that cannot be had, is no list, is empty or
+     * names fewer than nine tenths of the last list's pages stops the fetch before anything is written.
+     */
+    private PageFetcher.Result wholeSite(Path out, PrintWriter err) {
+        FetchSettings settings = settings();
+        PageFetcher fetcher = new PageFetcher(settings);
+        URI listUri = SiteList.uri(baseUrl);
+        try {
+            SiteList list = fetcher.siteList(listUri);
+            if (!allowShrink) {
+                var last = FetchFolder.lastSiteList(out);
+                if (last.isPresent()) {
+                    list.checkAgainst(last.get().getValue(), last.get().getKey());
+                }
+            }
+            List<URI> targets = list.pages(baseUrl);
+            String source = "gard fetch: the " + targets.size() + " pages of " + listUri;
+            return printFailed(fetcher.fetch(targets, out, source, Progress.forStderr(err, targets.size()), list), err);
+        } catch (SiteListException e) {
+            throw new java.io.UncheckedIOException(e); // exit 1 with its line (Main): a failure, not a usage error
+        } catch (IOException e) {
+            throw new UsageException("fetch into " + out + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PageFetcher.Result printFailed(PageFetcher.Result result, PrintWriter err) {
+        for (Manifest.Entry e : result.failed()) {
+            err.printf("failed: %s: %s%n", e.asked(), e.failure());
+        }
+        return result;
     }
 
     private List<URI> readUrls(Path file) {

@@ -3,6 +3,7 @@ package org.gardpipeline.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.gardpipeline.export.ExportException;
+import org.gardpipeline.fetch.SiteListException;
 import org.gardpipeline.ingest.UnusableFetchException;
 import org.gardpipeline.publish.PublishException;
 import org.gardpipeline.store.LockedException;
@@ -70,6 +71,10 @@ public final class Main implements Runnable {
                 || e instanceof ExportException x && x.isUsageError() || e instanceof PublishException p && p.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof SiteListException s) {
+            err.println("gard " + cli.getCommandName() + ": " + s.getMessage());
+            return ExitCode.FAILED;
         }
         if (e instanceof StoreException || e instanceof ExportException || e instanceof PublishException) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());

@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     GuardOptions guard;
 
-    @Option(names = "--fetch", description = "first fetch pages (--ids, --urls or --sitemap, with the options of "
-            + "gard fetch) into a new fetch folder under the raw folder")
+    @Option(names = "--fetch", description = "first fetch pages into a new fetch folder under the raw folder, with the "
+            + "options of gard fetch: every page GARD's list names, or those of --ids, --urls or --sitemap")
     boolean fetch;
 
     @Mixin
@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             err.printf("fetched %d pages into %s: %d failed%n", fetched.manifest().pages().size(), fetched.folder(),
                     fetchFailed);
         } else if (fetchOptions.given()) {
-            throw new UsageException("--ids, --urls and --sitemap need --fetch");
+            throw new UsageException("--ids, --urls, --sitemap and --allow-shrink need --fetch");
         }
         if (publishTo != null) {
             publishOptions.check("--publish", publishTo); // a bad URL is refused before anything is written

@@ -64,6 +64,15 @@ public final class FormatDetector {
     }
 
     /**
+     * The current site's list of its disease pages ({@code assets/diseases.trimmed.json}: {@code [{"id":..,"name":..,
+     * "encodedName":..}, ...]}), which gard fetch keeps beside the pages it fetched by it.
+     */
+    public static boolean isSiteList(String text) {
+        String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
+        return head.startsWith("[") && head.contains("\"encodedName\"") && head.contains("\"id\"");
+    }
+
+    /**
      * MedQuAD's root is {@code <Document ...>} and its first child {@code <Focus>}; the head alone decides
      * unless a long prolog pushed the Focus out of it, when a {@code <QAPairs>} anywhere will do.
      */

@@ -13,18 +13,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.gardpipeline.model.Sha256;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
 /**
- * The WARC file of one fetch: a warcinfo record, then for every exchange the response (with its headers and
- * the exact bytes received, or a revisit for a 304) and the request. Safe to write from several threads.
+ * The WARC file of one fetch: a warcinfo record, GARD's list of pages when the fetch was made by it, then for every
+ * exchange the response (with its headers and the exact bytes received; a revisit for a 304, or for a 200 with the
+ * payload of the latest capture) and the request. Safe to write from several threads.
  */
 final class FetchArchive implements AutoCloseable {
     private final WarcWriter writer;
@@ -86,16 +89,61 @@ final class FetchArchive implements AutoCloseable {
     /** Writes a 304 as a revisit record that refers to the earlier capture, and the request. */
     void revisit(Exchange ex, EarlierCapture earlier) throws IOException {
         byte[] block = responseBlock(ex, false);
-        UUID id = UUID.randomUUID();
         WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
-                .recordId(id)
+                .recordId(UUID.randomUUID())
                 .date(ex.date())
                 .body(MediaType.HTTP_RESPONSE, block);
-        if (earlier.entry().warcRecordId() != null) {
-            b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()),
-                    earlier.date());
-        }
+        refersTo(b, earlier);
         writeWithRequest(b.build(), ex);
+    }
+
+    /**
+     * Writes a 200 whose payload is that of the earlier capture as a WARC 1.1 identical-payload-digest revisit (the
+     * response's status line and headers, no body), as Heritrix, wget and warcprox do, and the request: an unchanged
+     * page costs a few hundred bytes whether or not the server answers conditional requests.
+     */
+    void identicalRevisit(Exchange ex, EarlierCapture earlier) throws IOException {
+        byte[] block = responseBlock(ex, false);
+        WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                .version(MessageVersion.WARC_1_1)
+                .recordId(UUID.randomUUID())
+                .date(ex.date())
+                .blockDigest(new WarcDigest("sha256", Sha256.of(block)))
+                .payloadDigest(new WarcDigest("sha256", Sha256.of(ex.body())))
+                .body(MediaType.HTTP_RESPONSE, block);
+        refersTo(b, earlier);
+        writeWithRequest(b.build(), ex);
+    }
+
+    /**
+     * The capture a revisit stands for: its record id, URI and date, and (as Heritrix writes it) the file holding it,
+     * relative to this file's folder, so that a reader goes to that one file instead of searching its neighbours.
+     */
+    private static void refersTo(WarcRevisit.Builder b, EarlierCapture earlier) {
+        if (earlier.entry().warcRecordId() != null) {
+            b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()), earlier.date());
+            b.setHeader("WARC-Refers-To-Filename", "../" + earlier.folder() + "/" + FetchFolder.WARC_FILE);
+        }
+    }
+
+    /**
+     * Writes GARD's list of pages as a resource record (the bytes as decoded, with their digests): the list is GARD
+     * content worth keeping, but no page, and a resource record with an absolute URI is no document to the ingest.
+     * Returns the record's id.
+     */
+    String resource(URI uri, Instant date, String contentType, byte[] bytes) throws IOException {
+        WarcDigest digest = new WarcDigest("sha256", Sha256.of(bytes));
+        WarcResource record = new WarcResource.Builder(uri)
+                .recordId(UUID.randomUUID())
+                .date(date)
+                .blockDigest(digest)
+                .payloadDigest(digest)
+                .body(MediaType.parse(contentType == null ? "application/json" : contentType), bytes)
+                .build();
+        synchronized (writer) {
+            writer.write(record);
+        }
+        return record.id().toString();
     }
 
     /** Writes the record that answers the exchange, then its request, side by side; returns the answer's id. */

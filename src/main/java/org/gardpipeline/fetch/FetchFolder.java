@@ -2,6 +2,7 @@ package org.gardpipeline.fetch;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
 
 /**
  * A fetch folder {@code <out>/<YYYY-MM-DD>-fetch[-n]/} while it is written: built under the hidden name
@@ -57,13 +63,16 @@ public final class FetchFolder {
         return partial.resolve(WARC_FILE);
     }
 
-    /** Writes the manifest and the properties, then makes the folder visible under its name. */
-    Path finish(Manifest manifest) throws IOException {
+    /**
+     * Writes the manifest and the properties, then makes the folder visible under its name; {@code complete} says the
+     * fetch covered the whole site, so that a page missing from it was removed.
+     */
+    Path finish(Manifest manifest, boolean complete) throws IOException {
         manifest.write(partial.resolve(Manifest.FILE));
         Properties props = new Properties();
         props.setProperty("fetched_at", manifest.fetchedAt());
         props.setProperty("source", manifest.source());
-        props.setProperty("complete", "false");
+        props.setProperty("complete", Boolean.toString(complete));
         try (Writer w = Files.newBufferedWriter(partial.resolve(PROPERTIES_FILE), StandardCharsets.UTF_8)) {
             props.store(w, "written by gard fetch");
         }
@@ -88,8 +97,8 @@ public final class FetchFolder {
                 continue; // a manifest we cannot read only costs a full download
             }
             for (Manifest.Entry e : m.pages()) {
-                if (e.failed() || e.sha256() == null || e.etag() == null && e.lastModified() == null) {
-                    continue;
+                if (e.failed() || e.sha256() == null) {
+                    continue; // a page without validators is still one whose identical payload becomes a revisit
                 }
                 String here = folder.getFileName().toString();
                 boolean capturedHere = e.captureFetch() == null || e.captureFetch().equals(here);
@@ -100,6 +109,54 @@ public final class FetchFolder {
             }
         }
         return found;
+    }
+
+    /**
+     * The ids GARD's list named in the newest fetch folder under {@code out} that fetched by the list, read back from
+     * its WARC, with the folder's name; empty when no fetch was made by the list. A list that cannot be read back is
+     * refused: without it, a list cut short could not be told from the site.
+     */
+    public static Optional<Map.Entry<String, Set<Long>>> lastSiteList(Path out) throws SiteListException {
+        if (!Files.isDirectory(out)) {
+            return Optional.empty();
+        }
+        Path newest = null;
+        Manifest newestManifest = null;
+        try (Stream<Path> children = Files.list(out)) {
+            for (Path folder : (Iterable<Path>) children.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE)))::iterator) {
+                Manifest m;
+                try {
+                    m = Manifest.read(folder.resolve(Manifest.FILE));
+                } catch (IOException e) {
+                    continue;
+                }
+                if (m.siteList() != null && (newestManifest == null || m.fetchedAt().compareTo(newestManifest.fetchedAt()) > 0)) {
+                    newest = folder;
+                    newestManifest = m;
+                }
+            }
+        } catch (IOException e) {
+            throw new SiteListException("cannot list " + out + " for the last list of pages: " + e.getMessage());
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        Manifest.SiteListEntry kept = newestManifest.siteList();
+        Path warc = newest.resolve(WARC_FILE);
+        try (WarcReader reader = new WarcReader(warc)) {
+            for (WarcRecord r : reader) { // the list is the record after the warcinfo: the pages are not read
+                if (r instanceof WarcResource && kept.warcRecordId().equals(r.id().toString())) {
+                    SiteList list = SiteList.parse(URI.create(kept.url()), r.body().stream().readAllBytes());
+                    return Optional.of(Map.entry(newest.getFileName().toString(), list.ids()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new SiteListException("the last list of pages, in " + warc + ", cannot be read (" + e.getMessage()
+                    + "): nothing fetched; fetch with --allow-shrink to go without comparing");
+        }
+        throw new SiteListException("the last list of pages is not in " + warc + " as its manifest says: nothing fetched; "
+                + "fetch with --allow-shrink to go without comparing");
     }
 
     private static String newName(Path out, LocalDate date) {

@@ -20,11 +20,13 @@ import java.util.Map;
  * @param settings   the politeness settings in force
  * @param robots     per host, what robots.txt said
  * @param pages      one entry per page asked, in the order asked
+ * @param siteList   GARD's list of pages the fetch asked for, when it fetched the whole site by it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(String fetchedAt, String finishedAt, String source, String userAgent,
-                       Map<String, Object> settings, List<RobotsEntry> robots, List<Entry> pages) {
+                       Map<String, Object> settings, List<RobotsEntry> robots, List<Entry> pages,
+                       SiteListEntry siteList) {
     public static final String FILE = "manifest.json";
     public static final String FETCHED = "fetched";
     public static final String UNCHANGED = "unchanged";
@@ -51,12 +53,27 @@ public record Manifest(String fetchedAt, String finishedAt, String source, Strin
     }
 
     /**
+     * GARD's list of pages as fetched: kept in the WARC as a resource record, so that the next fetch can compare
+     * its list with this one.
+     *
+     * @param url          the list's URL
+     * @param records      how many pages it named
+     * @param sha256       SHA-256 of its bytes as decoded
+     * @param warcRecordId the WARC-Record-ID of the resource record holding them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SiteListEntry(String url, int records, String sha256, String warcRecordId) {
+    }
+
+    /**
      * One page asked for.
      *
      * @param asked           the URL asked for
      * @param url             the URL finally answered (after redirects)
      * @param status          the final HTTP status, null when no response came
-     * @param outcome         {@code fetched}, {@code unchanged} (a 304) or {@code failed}
+     * @param outcome         {@code fetched}, {@code unchanged} (a 304, or a 200 with the payload of the latest
+     *                        capture, written as a revisit) or {@code failed}
      * @param bytes           body bytes received, as sent (possibly gzip-compressed)
      * @param decodedBytes    body bytes after content decoding
      * @param sha256          SHA-256 of the decoded body: the document's hash at ingest; for {@code unchanged},
@@ -72,13 +89,15 @@ public record Manifest(String fetchedAt, String finishedAt, String source, Strin
      * @param warcRecordId    the WARC-Record-ID of the response holding the page's bytes
      * @param captureFetch    the fetch folder whose WARC holds those bytes (this one, or an earlier one for a 304)
      * @param elapsedMs       wall time spent on the page, waits included
+     * @param payloadSha256   SHA-256 of the body as received (the WARC-Payload-Digest of its capture), so that the next
+     *                        fetch can tell an identical payload and write a revisit
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(String asked, String url, Integer status, String outcome, Long bytes, Long decodedBytes,
                         String sha256, String contentType, String contentEncoding, String etag, String lastModified,
                         int attempts, int retries, List<String> redirects, String failure, String warcRecordId,
-                        String captureFetch, Long elapsedMs) {
+                        String captureFetch, Long elapsedMs, String payloadSha256) {
         public boolean failed() {
             return FAILED.equals(outcome);
         }

@@ -53,12 +53,26 @@ public final class PageFetcher {
      * earlier fetch folder there holds with an ETag or Last-Modified.
      */
     public Result fetch(List<URI> targets, Path out, String source, Progress progress) throws IOException {
+        return fetch(targets, out, source, progress, null);
+    }
+
+    /**
+     * Fetches the pages GARD's list names, keeping the list in the WARC; such a fetch is complete (a page missing
+     * from it was removed) when every page answered. With {@code list} null, the fetch of the pages given.
+     */
+    public Result fetch(List<URI> targets, Path out, String source, Progress progress, SiteList list) throws IOException {
         Instant started = Instant.now();
         FetchFolder folder = FetchFolder.begin(out, started);
         Map<String, EarlierCapture> earlier = FetchFolder.earlierCaptures(out);
         List<Manifest.Entry> entries = new ArrayList<>();
+        Manifest.SiteListEntry listEntry = null;
         try (FetchArchive archive = new FetchArchive(folder.warc())) {
             archive.info(started, settings.userAgent(), source);
+            if (list != null) {
+                String id = archive.resource(list.uri(), started, "application/json", list.bytes());
+                listEntry = new Manifest.SiteListEntry(list.uri().toString(), list.entries().size(),
+                        Sha256.hex(list.bytes()), id);
+            }
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
                 Thread t = new Thread(r, "fetch");
                 t.setDaemon(true);
@@ -86,8 +100,39 @@ public final class PageFetcher {
             }
         }
         Manifest manifest = new Manifest(started.toString(), Instant.now().toString(), source, settings.userAgent(),
-                shownSettings(), client.robotsEntries(), entries);
-        return new Result(folder.finish(manifest), manifest);
+                shownSettings(), client.robotsEntries(), entries, listEntry);
+        // a page that failed is missing but not removed: only a fetch of the whole list with no failure is complete
+        boolean complete = list != null && manifest.failed().isEmpty();
+        return new Result(folder.finish(manifest, complete), manifest);
+    }
+
+    /**
+     * GARD's list of pages, asked politely like any page (robots.txt, host clock, retries); anything but a 200 with
+     * a usable list is refused with one line naming the URL.
+     */
+    public SiteList siteList(URI uri) throws SiteListException {
+        try {
+            if (!settings.allowsHost(uri)) {
+                throw new SiteListException("GARD's list " + uri + " is on a host not allowed");
+            }
+            if (settings.robots()) {
+                Robots robots = client.robotsFor(uri);
+                if (!robots.allows(uri)) {
+                    throw new SiteListException("GARD's list " + uri + " could not be fetched: "
+                            + ("robots.txt".equals(robots.origin()) ? "disallowed by robots.txt" : robots.origin()));
+                }
+            }
+            Exchange ex = client.get(uri, Map.of());
+            if (ex.status() != 200) {
+                throw new SiteListException("GARD's list " + uri + " answered HTTP " + ex.status() + ": nothing fetched");
+            }
+            return SiteList.parse(uri, client.decoded(ex));
+        } catch (FetchFailure f) {
+            throw new SiteListException("GARD's list " + uri + " could not be fetched: " + f.getMessage() + ": nothing fetched");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteListException("GARD's list " + uri + ": interrupted");
+        }
     }
 
     /** The settings as the manifest shows them. */
@@ -148,7 +193,17 @@ public final class PageFetcher {
                     return new Manifest.Entry(asked.toString(), current.toString(), 304, Manifest.UNCHANGED, 0L,
                             e.decodedBytes(), e.sha256(), e.contentType(), e.contentEncoding(),
                             ex.header("ETag").orElse(e.etag()), ex.header("Last-Modified").orElse(e.lastModified()),
-                            attempts, retries, redirects, null, e.warcRecordId(), earlier.folder(), elapsed(started));
+                            attempts, retries, redirects, null, e.warcRecordId(), earlier.folder(), elapsed(started),
+                            e.payloadSha256());
+                }
+                if (status == 200 && earlier != null && samePayload(ex, earlier)) {
+                    archive.identicalRevisit(ex, earlier);
+                    Manifest.Entry e = earlier.entry();
+                    return new Manifest.Entry(asked.toString(), current.toString(), 200, Manifest.UNCHANGED,
+                            (long) ex.body().length, e.decodedBytes(), e.sha256(), ex.header("Content-Type").orElse(null),
+                            ex.header("Content-Encoding").orElse(null), ex.header("ETag").orElse(null),
+                            ex.header("Last-Modified").orElse(null), attempts, retries, redirects, null, e.warcRecordId(),
+                            earlier.folder(), elapsed(started), e.payloadSha256());
                 }
                 String responseId = archive.response(ex);
                 if (status >= 300 && status < 400 && status != 304 && ex.header("Location").isPresent()) {
@@ -168,20 +223,34 @@ public final class PageFetcher {
                         (long) ex.body().length, (long) body.length, Sha256.hex(body), ex.header("Content-Type").orElse(null),
                         ex.header("Content-Encoding").orElse(null), ex.header("ETag").orElse(null),
                         ex.header("Last-Modified").orElse(null), attempts, retries, redirects, null, responseId, folder,
-                        elapsed(started));
+                        elapsed(started), Sha256.hex(ex.body()));
             }
         } catch (FetchFailure f) {
             return new Manifest.Entry(asked.toString(), current.toString(), f.status(), Manifest.FAILED, null, null, null,
-                    null, null, null, null, f.attempts(), retries, redirects, f.getMessage(), null, null, elapsed(started));
+                    null, null, null, null, f.attempts(), retries, redirects, f.getMessage(), null, null, elapsed(started), null);
         } catch (IOException e) {
             return new Manifest.Entry(asked.toString(), current.toString(), null, Manifest.FAILED, null, null, null,
                     null, null, null, null, 0, retries, redirects, "cannot write the WARC: " + e.getMessage(), null, null,
-                    elapsed(started));
+                    elapsed(started), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Manifest.Entry(asked.toString(), current.toString(), null, Manifest.FAILED, null, null, null,
-                    null, null, null, null, 0, retries, redirects, "interrupted", null, null, elapsed(started));
+                    null, null, null, null, 0, retries, redirects, "interrupted", null, null, elapsed(started), null);
         }
+    }
+
+    /**
+     * Whether a 200 carries exactly the payload of the page's latest capture (the same bytes as received, decoding
+     * to the same document), so that a revisit can stand for it. The capture must be a response record whose id
+     * the earlier manifest kept.
+     */
+    private boolean samePayload(Exchange ex, EarlierCapture earlier) throws FetchFailure {
+        Manifest.Entry e = earlier.entry();
+        if (e.warcRecordId() == null || e.payloadSha256() == null || e.sha256() == null
+                || !e.payloadSha256().equals(Sha256.hex(ex.body()))) {
+            return false;
+        }
+        return e.sha256().equals(Sha256.hex(client.decoded(ex)));
     }
 
     private static long elapsed(long startedNanos) {

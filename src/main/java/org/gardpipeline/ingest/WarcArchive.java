@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.gardpipeline.fetch.ContentDecoding;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.ParsingException;
+import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
@@ -114,7 +115,8 @@ public final class WarcArchive {
             String path = e.target();
             return new Capture(e.date(), new FetchSource.RawDocument(path, () -> {
                 WarcRecords.Entry original = e.refersTo() == null ? null : byId.get(e.refersTo());
-                if (original != null) {
+                if (original != null && "response".equals(original.type())) {
+                    checkDigest(e, original, file);
                     return payload(file, original.offset());
                 }
                 return neighbours.payload(e);
@@ -127,38 +129,72 @@ public final class WarcArchive {
     }
 
     /**
+     * A revisit that states a payload digest (the identical-payload-digest profile) stands only for a capture with
+     * that digest: another capture under the same id would put other bytes in the history.
+     */
+    private static void checkDigest(WarcRecords.Entry revisit, WarcRecords.Entry original, Path source) throws IOException {
+        if (revisit.payloadDigest() == null || original.payloadDigest() == null) {
+            return; // a 304 revisit states none
+        }
+        boolean same;
+        try {
+            same = new WarcDigest(revisit.payloadDigest()).equals(new WarcDigest(original.payloadDigest()));
+        } catch (RuntimeException malformed) {
+            same = false;
+        }
+        if (!same) {
+            throw new IOException("revisit of " + revisit.target() + ": the capture " + revisit.refersTo() + " in " + source
+                    + " has payload digest " + original.payloadDigest() + ", not the revisit's " + revisit.payloadDigest());
+        }
+    }
+
+    /**
      * The responses in the WARC files of the fetch folders next to this file's folder, by record id, where a
-     * revisit finds the capture it refers to. They are scanned once, when the first revisit needs them: a
-     * fetch that found most pages unchanged is mostly revisits, and a scan per revisit read the earlier
-     * fetch's archive once per page. Of two files holding one id, the one last in name order is taken.
+     * revisit finds the capture it refers to: first in the file its WARC-Refers-To-Filename names, as the fetcher
+     * writes it, then in all of them. Each file is scanned once, when the first revisit needs it: a fetch that
+     * found most pages unchanged is mostly revisits, and a scan per revisit read the earlier fetch's archive once
+     * per page. Of two files holding one id, the one last in name order is taken.
      */
     private static final class Neighbours {
         private final Path file;
-        /** Guarded by this: file and offset of each response, by record id; null until first needed. */
-        private Map<String, Map.Entry<Path, Long>> responses;
+        /** Guarded by this: file and entry of each response, by record id; null until first needed. */
+        private Map<String, Map.Entry<Path, WarcRecords.Entry>> responses;
+        /** Guarded by this: the responses of each file a WARC-Refers-To-Filename named, by record id. */
+        private final Map<Path, Map<String, WarcRecords.Entry>> named = new HashMap<>();
 
         Neighbours(Path file) {
             this.file = file;
         }
 
         byte[] payload(WarcRecords.Entry revisit) throws IOException {
-            Map.Entry<Path, Long> original = revisit.refersTo() == null ? null : responses().get(revisit.refersTo());
+            Map.Entry<Path, WarcRecords.Entry> original = revisit.refersTo() == null ? null : find(revisit);
             if (original == null) {
                 throw new IOException("unchanged since an earlier capture (" + (revisit.refersTo() == null
                         ? "no WARC-Refers-To" : revisit.refersTo()) + ") that is in no WARC file beside this one");
             }
-            return WarcArchive.payload(original.getKey(), original.getValue());
+            checkDigest(revisit, original.getValue(), original.getKey());
+            return WarcArchive.payload(original.getKey(), original.getValue().offset());
         }
 
-        private synchronized Map<String, Map.Entry<Path, Long>> responses() throws IOException {
+        private synchronized Map.Entry<Path, WarcRecords.Entry> find(WarcRecords.Entry revisit) throws IOException {
+            if (revisit.refersToFilename() != null) {
+                Path folder = file.toAbsolutePath().getParent();
+                Path source = folder == null ? null : folder.resolve(revisit.refersToFilename()).normalize();
+                if (source != null && Files.isRegularFile(source)) {
+                    WarcRecords.Entry found = named.computeIfAbsent(source, WarcArchive::responsesOf).get(revisit.refersTo());
+                    if (found != null) {
+                        return Map.entry(source, found);
+                    }
+                }
+            }
             if (responses == null) {
                 responses = index();
             }
-            return responses;
+            return responses.get(revisit.refersTo());
         }
 
-        private Map<String, Map.Entry<Path, Long>> index() throws IOException {
-            Map<String, Map.Entry<Path, Long>> index = new HashMap<>();
+        private Map<String, Map.Entry<Path, WarcRecords.Entry>> index() throws IOException {
+            Map<String, Map.Entry<Path, WarcRecords.Entry>> index = new HashMap<>();
             Path folder = file.toAbsolutePath().getParent();
             Path parent = folder == null ? null : folder.getParent();
             if (parent == null) {
@@ -173,14 +209,21 @@ public final class WarcArchive {
                         .sorted(java.util.Comparator.reverseOrder()).toList();
             }
             for (Path other : candidates) {
-                for (WarcRecords.Entry o : scanQuietly(other)) {
-                    if (o.id() != null && "response".equals(o.type())) {
-                        index.putIfAbsent(o.id(), Map.entry(other, o.offset()));
-                    }
-                }
+                responsesOf(other).forEach((id, o) -> index.putIfAbsent(id, Map.entry(other, o)));
             }
             return index;
         }
+    }
+
+    /** The response records of a WARC file, by record id; none when it cannot be read. */
+    private static Map<String, WarcRecords.Entry> responsesOf(Path file) {
+        Map<String, WarcRecords.Entry> byId = new HashMap<>();
+        for (WarcRecords.Entry o : scanQuietly(file)) {
+            if (o.id() != null && "response".equals(o.type())) {
+                byId.putIfAbsent(o.id(), o);
+            }
+        }
+        return byId;
     }
 
     private static List<WarcRecords.Entry> scanQuietly(Path file) {

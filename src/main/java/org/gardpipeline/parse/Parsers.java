@@ -53,6 +53,10 @@ public final class Parsers {
             throw new NotAPageException("GARD API list of diseases (the list endpoint's response), not a disease page: "
                     + "each disease's own record holds what it lists");
         }
+        if (FormatDetector.isSiteList(text)) {
+            throw new NotAPageException("GARD's list of its disease pages (assets/diseases.trimmed.json), not a disease "
+                    + "page: gard fetch fetches the pages it names");
+        }
         Format format = FormatDetector.detect(text).orElseThrow(() -> new ParseException(
                 "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML, GARD question-and-answer HTML "
                         + "or a GARD API record"));

@@ -478,7 +478,11 @@ class FetchCommandTest {
 
     @Test
     void usageErrors() {
-        assertEquals(2, CommandLineRun.of("fetch", "--out", dir.toString()).exitCode());
+        // no page option is the whole site by GARD's list; none on this port: exit 1, nothing written
+        CommandLineRun noList = CommandLineRun.of("fetch", "--out", dir.resolve("raw").toString(), "--base-url",
+                "http://127.0.0.1:1", "--retries", "0");
+        assertEquals(1, noList.exitCode(), noList.err());
+        assertTrue(!Files.exists(dir.resolve("raw")), "nothing written");
         CommandLineRun badId = CommandLineRun.of("fetch", "--ids", "12a", "--out", dir.toString());
         assertEquals(2, badId.exitCode());
         assertTrue(badId.err().contains("not a GARD id: '12a'"), badId.err());

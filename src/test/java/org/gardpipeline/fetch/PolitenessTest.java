@@ -85,9 +85,9 @@ class PolitenessTest {
     @Test
     void progressBarOnATerminalPlainLinesOtherwise() {
         Manifest.Entry ok = new Manifest.Entry("http://x/1", "http://x/1", 200, Manifest.FETCHED, 10L, 10L, "s", null,
-                null, null, null, 1, 0, List.of(), null, null, null, 5L);
+                null, null, null, 1, 0, List.of(), null, null, null, 5L, null);
         Manifest.Entry bad = new Manifest.Entry("http://x/2", "http://x/2", 404, Manifest.FAILED, null, null, null,
-                null, null, null, null, 1, 0, List.of(), "HTTP 404", null, null, 5L);
+                null, null, null, null, 1, 0, List.of(), "HTTP 404", null, null, 5L, null);
         StringWriter bar = new StringWriter();
         Progress terminal = new Progress(new PrintWriter(bar), true, 2);
         terminal.page(ok);

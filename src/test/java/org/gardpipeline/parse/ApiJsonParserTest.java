@@ -173,6 +173,13 @@ class ApiJsonParserTest {
     }
 
     @Test
+    void theSitesOwnListOfPagesIsNoPageEither() {
+        NotAPageException e = assertThrows(NotAPageException.class,
+                () -> Parsers.parse(Fixtures.bytes("gard-list/diseases.trimmed.json"), "diseases.trimmed.json"));
+        assertTrue(e.getMessage().startsWith("GARD's list of its disease pages"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedRecordIsRefusedInOneLine() {
         byte[] whole = Fixtures.bytes("gard-api/6007.json");
         ParseException e = assertThrows(ParseException.class, () -> parse(Arrays.copyOf(whole, 5000)));
