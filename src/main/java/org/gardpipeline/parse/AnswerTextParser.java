@@ -84,25 +84,7 @@ final class AnswerTextParser implements PageParser {
 
     /** Paragraphs between two lines: runs of non-blank lines, joined with spaces. */
     private static List<String> paragraphs(List<String> lines, int from, int to) {
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            String line = lines.get(i);
-            if (line.isEmpty()) {
-                flush(current, paragraphs);
-            } else {
-                current.append(current.length() == 0 ? "" : " ").append(line);
-            }
-        }
-        flush(current, paragraphs);
-        return paragraphs;
-    }
-
-    private static void flush(StringBuilder current, List<String> paragraphs) {
-        if (current.length() > 0) {
-            paragraphs.add(current.toString());
-            current.setLength(0);
-        }
+        return Texts.paragraphsOfLines(lines.subList(from, to));
     }
 
     /**

@@ -98,25 +98,10 @@ final class HtmlBlocks {
      */
     static List<String> paragraphs(List<Block> blocks) {
         List<String> paragraphs = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
         for (Block block : blocks) {
-            for (String line : block.lines()) {
-                if (line.isEmpty()) {
-                    endParagraph(paragraph, paragraphs);
-                } else {
-                    paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
-                }
-            }
-            endParagraph(paragraph, paragraphs);
+            paragraphs.addAll(Texts.paragraphsOfLines(block.lines()));
         }
         return paragraphs;
-    }
-
-    private static void endParagraph(StringBuilder paragraph, List<String> paragraphs) {
-        if (paragraph.length() > 0) {
-            paragraphs.add(paragraph.toString());
-            paragraph.setLength(0);
-        }
     }
 
     /** Gathers text until a block element opens or closes, then emits it as a block of the innermost open one. */

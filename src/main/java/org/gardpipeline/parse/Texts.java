@@ -82,6 +82,29 @@ public final class Texts {
         return String.join("\n\n", kept);
     }
 
+    /**
+     * Lines as a reader reads them: consecutive non-blank lines are one paragraph, joined by a space, and a blank line
+     * ends one. The lines are taken as given (each already {@link #inline}).
+     */
+    static List<String> paragraphsOfLines(List<String> lines) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (current.length() > 0) {
+                    paragraphs.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(current.length() == 0 ? "" : " ").append(line);
+            }
+        }
+        if (current.length() > 0) {
+            paragraphs.add(current.toString());
+        }
+        return paragraphs;
+    }
+
     /** Splits text on blank lines (any line ending) into normalised paragraphs. */
     public static String paragraphs(String text) {
         String unix = text.replace("\r\n", "\n").replace('\r', '\n');
