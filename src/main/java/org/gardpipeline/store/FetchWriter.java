@@ -30,11 +30,13 @@ final class FetchWriter {
     private final Statements sql;
     /** No stored fetch comes after the one being written: every page it sees is named as it shows it. */
     private final boolean newestFetch;
+    private final PageIdentity pageIdentity;
 
     FetchWriter(Connection db, Statements sql, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
         this.newestFetch = newestFetch;
+        this.pageIdentity = new PageIdentity(sql, newestFetch);
     }
 
     /**
@@ -97,7 +99,7 @@ final class FetchWriter {
             pages.addAll(reusedDocuments.flush());
             Long pageId = null;
             if (!d.isQuarantined()) {
-                pageId = page(d.page(), fetch);
+                pageId = pageIdentity.of(d.page(), fetch);
                 pages.add(pageId);
                 List<String> unused = CitationCheck.unusedReferences(d.page());
                 for (Answer a : d.page().answers()) {
@@ -154,7 +156,7 @@ final class FetchWriter {
                   AND (parse_result.title IS NULL OR parse_result.landmarks IS NULL)""", d.sha256(), p == null ? null : p.format().key(),
                 p != null && p.showsEveryAnswer() ? 1 : 0, pageId,
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
-                p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : synonyms(p),
+                p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : PageIdentity.synonyms(p),
                 d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
                 d.layout() == null ? null : d.layout().outline(), p == null ? null : new Phenotypes(sql).list(p.phenotypes()),
                 p == null ? ParserVersions.ofQuarantine() : ParserVersions.of(p.format()));
@@ -173,87 +175,6 @@ final class FetchWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
-    }
-
-    /**
-     * The page a document belongs to: by GARD id; else by title or other name. A page first known
-     * without an id takes the id of the first document that carries one and matches its name.
-     */
-    private long page(Page p, Fetch fetch) throws SQLException {
-        Long id = p.gardId() == null ? null : single("SELECT page_id FROM page WHERE gard_id = ?", p.gardId());
-        if (id == null) {
-            id = byName(p);
-            if (id != null && p.gardId() != null) {
-                adopt(id, p.gardId());
-            }
-        }
-        if (id == null) {
-            id = createPage(p);
-        } else if (isNewestSighting(id, fetch)) {
-            describe(id, p);
-        }
-        for (String name : names(p)) {
-            update("INSERT OR IGNORE INTO page_name (name_key, page_id) VALUES (?, ?)", name, id);
-        }
-        return id;
-    }
-
-    private Long byName(Page p) throws SQLException {
-        String idCondition = p.gardId() == null ? "" : " AND p.gard_id IS NULL";
-        for (String name : names(p)) {
-            Long id = single("SELECT min(n.page_id) FROM page_name n JOIN page p ON p.page_id = n.page_id "
-                    + "WHERE n.name_key = ?" + idCondition, name);
-            if (id != null) {
-                return id;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> names(Page p) {
-        List<String> names = new ArrayList<>();
-        names.add(Texts.nameKey(p.title()));
-        for (String s : p.synonyms()) {
-            String key = Texts.nameKey(s);
-            if (!key.isEmpty() && !names.contains(key)) {
-                names.add(key);
-            }
-        }
-        return names;
-    }
-
-    private void adopt(long pageId, String gardId) throws SQLException {
-        update("UPDATE page SET gard_id = ?, page_key = ? WHERE page_id = ?", gardId, "gard-" + gardId, pageId);
-    }
-
-    private long createPage(Page p) throws SQLException {
-        String key = p.gardId() != null ? "gard-" + p.gardId() : "name-" + Texts.nameKey(p.title());
-        return single("INSERT INTO page (page_key, gard_id, slug, title, synonyms) VALUES (?, ?, ?, ?, ?) RETURNING page_id",
-                key, p.gardId(), p.slug(), p.title(), synonyms(p));
-    }
-
-    /**
-     * True for a page (the page id in place of {@code %s}) that a fetch after the one given (fetched_at, label) saw:
-     * its names are that fetch's, which an older fetch must not overwrite.
-     */
-    static final String SEEN_LATER = """
-            EXISTS (SELECT 1 FROM parse_result r
-                    JOIN document_run_span d ON d.result_id = r.result_id
-                    WHERE r.page_id = %s
-                      AND d.last_position > (SELECT position FROM fetch WHERE fetched_at = ? AND label = ?))""";
-
-    /** Titles and names are kept as the newest fetch that saw the page shows them. */
-    private boolean isNewestSighting(long pageId, Fetch fetch) throws SQLException {
-        return newestFetch || single("SELECT " + SEEN_LATER.formatted("?"), pageId, fetch.fetchedAt(), fetch.label()) == 0;
-    }
-
-    private void describe(long pageId, Page p) throws SQLException {
-        update("UPDATE page SET slug = coalesce(?, slug), title = ?, synonyms = ? WHERE page_id = ?",
-                p.slug(), p.title(), synonyms(p), pageId);
-    }
-
-    private static String synonyms(Page p) {
-        return String.join("; ", p.synonyms());
     }
 
     /**
@@ -319,15 +240,23 @@ final class FetchWriter {
         return listId;
     }
 
-    /** The parts of references whose source keeps them apart, by citation text: whichever content carries them. */
+    /**
+     * The parts of references whose source keeps them apart, by citation text, whichever content carries them: one
+     * statement for the answer's list.
+     */
     private void storeReferenceParts(Answer a) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
         for (Reference r : a.references()) {
             if (r.parts() != null) {
-                update("""
-                        INSERT OR IGNORE INTO reference_parts (citation, authors, title, container, published, volume, pages)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", r.citation(), r.parts().authors(), r.parts().title(),
-                        r.parts().container(), r.parts().date(), r.parts().volume(), r.parts().pages());
+                rows.add(new Object[] {r.citation(), r.parts().authors(), r.parts().title(), r.parts().container(),
+                    r.parts().date(), r.parts().volume(), r.parts().pages()});
             }
+        }
+        if (!rows.isEmpty()) {
+            update("""
+                    INSERT OR IGNORE INTO reference_parts (citation, authors, title, container, published, volume, pages)
+                    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+                    FROM json_each(?)""", json(rows));
         }
     }
 
@@ -365,6 +294,10 @@ final class FetchWriter {
         for (Reference r : references) {
             rows.add(new Object[] {r.number(), r.citation(), r.url(), r.pmid(), r.doi()});
         }
+        return json(rows);
+    }
+
+    private static String json(List<Object[]> rows) {
         try {
             return JSON.writeValueAsString(rows);
         } catch (JsonProcessingException e) {

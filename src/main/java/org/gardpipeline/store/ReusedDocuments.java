@@ -85,7 +85,7 @@ final class ReusedDocuments {
         if (newestFetch) {
             sql.update(newestNames);
         } else {
-            sql.update(newestNames + " AND NOT " + FetchWriter.SEEN_LATER.formatted("page.page_id"),
+            sql.update(newestNames + " AND NOT " + PageIdentity.SEEN_LATER.formatted("page.page_id"),
                     fetch.fetchedAt(), fetch.label());
         }
         List<Long> pages = new ArrayList<>();
