@@ -75,6 +75,9 @@ final class Gard2022Landmarks {
                 Gard2022Answers.HEADING, true));
         found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false, Gard2022Answers.HEADING, true));
         found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, AGE_EXPLAINERS, false));
+        for (Element under : page.get(AGE_AT_ONSET).select(Gard2022Facts.UNDER)) {
+            Gard2022Coverage.ageGroup(under);
+        }
         found.add(symptoms(page.get(SYMPTOMS), parts));
         found.add(causes(page.get(CAUSES), parts));
         if (page.get(DATE).selectFirst(Gard2022Sources.LAST_UPDATED_LINE) == null) {
@@ -152,6 +155,7 @@ final class Gard2022Landmarks {
             if (found.slides().isEmpty()) {
                 throw changed("<" + SYMPTOMS + "> has a .symptom-list-container but no .carousel-slide");
             }
+            Gard2022Coverage.symptoms(section, Gard2022Answers.barHeader(section), SYMPTOMS_INTRO, found);
             return SYMPTOMS + ": .symptom-list-container";
         }
         Set<Element> parts = parts(Gard2022Answers.barHeader(section));
@@ -179,6 +183,9 @@ final class Gard2022Landmarks {
         }
         if (texts.isEmpty() && blocks.isEmpty()) {
             throw changed("<" + CAUSES + "> has no .causes-text or .causes-tabs-container");
+        }
+        for (Element block : blocks) {
+            Gard2022Coverage.causesBlock(block);
         }
         return CAUSES + ": " + (blocks.isEmpty() ? ".causes-text" : ".causes-tabs-container");
     }

@@ -1,0 +1,166 @@
+package org.gardpipeline.parse;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * Accounts for the whole text of the parts of a 2022 page that the parser reads inside a container: every piece
+ * of it is read, or is GARD's placeholder, or is furniture the parser knows (labels, view toggles, counts, the
+ * mobile copy of a tab list, the generic explainer tabs). {@link Gard2022Landmarks} checks that each section holds
+ * what the parser reads; this checks that the parser reads everything those parts hold, so that a renamed class
+ * under them (a {@code .tabs-description} become {@code .tab-description}) quarantines the page instead of
+ * dropping a paragraph from the answer in silence. The text left over is named, abbreviated, in one line.
+ */
+final class Gard2022Coverage {
+    private static final String CHANGED = "gard-2022-html layout changed: text in <";
+    private static final String UPDATE = "; the parser must learn the new markup before this page can be read";
+    /** Furniture of a causes block: the mobile copy of its tab list and the explainer tabs every page shares. */
+    static final Evaluator TABS_MOBILE = QueryParser.parse(".tabs-mobile");
+    static final Evaluator TAB_CONTENT = QueryParser.parse(".tab-content");
+    /** A tab list's "Questions:" and a frequency bar's "Uncommon" / "Always". */
+    static final Evaluator LABEL = QueryParser.parse(".label");
+    /** A slide's furniture: "Medical Term", "Frequency" and the term's description, which is HPO's, not GARD's. */
+    static final Evaluator SLIDE_FURNITURE = QueryParser.parse(
+            ".medical-term, .frequency-text, .symptom-list-synonym-or-description");
+    /** The symptoms section's furniture: a body system's explainer, the List / Tile View toggle, the HPO credit. */
+    static final Evaluator SYMPTOMS_FURNITURE = QueryParser.parse(".person-text, toggle-controller, .symptom-footer");
+    /** The count of the list, which the section shows twice ("47 Symptoms"). */
+    private static final Pattern COUNT = Pattern.compile("\\b\\d+ Symptoms?\\b");
+    /** The body-system filters; the section names the one in view beside the count ("Nervous System"). */
+    static final Evaluator SYSTEM_FILTERS = QueryParser.parse(".filters");
+    static final Evaluator SR_ONLY = QueryParser.parse(".sr-only");
+    static final Evaluator INACTIVE = QueryParser.parse(".inactive");
+    private static final Evaluator ACTIVE = QueryParser.parse(".active");
+    private static final Evaluator AGE_PARTS = QueryParser.parse(".under-title, .under-under-age-range");
+
+    private Gard2022Coverage() {
+    }
+
+    /**
+     * A block of the Causes section: its heading, descriptions and first tab list are read; the tab list's label,
+     * the mobile copy and the tab contents are furniture. Anything else is text the parser does not read.
+     */
+    static void causesBlock(Element block) throws ParseException {
+        Set<Element> parts = identitySet();
+        Element heading = Gard2022Answers.blockHeading(block);
+        if (heading != null) {
+            parts.add(heading);
+        }
+        parts.addAll(block.select(Gard2022Answers.TABS_DESCRIPTION));
+        Element tabs = Gard2022Answers.blockTabs(block);
+        if (tabs != null) {
+            parts.addAll(tabs.select(LABEL));
+        }
+        parts.addAll(block.select(TABS_MOBILE));
+        parts.addAll(block.select(TAB_CONTENT));
+        require(Gard2022Components.CAUSES, block, parts);
+    }
+
+    /**
+     * The Symptoms section with a list: the list, each search entry (term and lay names) and each slide (term and
+     * frequency) are read whole; the rest is furniture: the bar header, the intro, labels, toggles, the count.
+     */
+    static void symptoms(Element section, Element barHeader, Evaluator intro, Gard2022Parts found)
+            throws ParseException {
+        String name = Gard2022Components.SYMPTOMS;
+        Set<Element> parts = identitySet();
+        if (barHeader != null) {
+            parts.add(barHeader);
+        }
+        parts.addAll(section.select(intro));
+        parts.addAll(section.select(SYMPTOMS_FURNITURE));
+        parts.addAll(found.symptomLists());
+        for (Element dropdown : found.dropdowns()) {
+            for (Element entry : dropdown.children()) {
+                // an entry's text is its term and its lay names (each a div of its own); nothing else is read
+                Set<Element> read = identitySet();
+                read.addAll(entry.select(Gard2022Answers.MAIN_TERM));
+                entry.children().stream().filter(e -> e.nameIs("div")).forEach(read::add);
+                require(name, entry, read);
+            }
+            parts.add(dropdown);
+        }
+        for (Element slide : found.slides()) {
+            Set<Element> read = identitySet();
+            read.addAll(slide.select(Gard2022Answers.MEDICAL_TERM_HEADER));
+            read.addAll(slide.select(LABEL));
+            read.addAll(slide.select(SLIDE_FURNITURE));
+            for (Element marker : slide.select(Gard2022Answers.MARKER_TEXT)) {
+                require(name, marker, identitySet(marker.select(Gard2022Answers.TEXT)));
+                read.add(marker);
+            }
+            require(name, slide, read);
+            parts.add(slide);
+        }
+        String rest = Texts.inline(Gard2022Text.textOutside(section, parts));
+        if (!rest.isEmpty() && !isSystemInView(section, Texts.inline(COUNT.matcher(rest).replaceAll(" ")))) {
+            throw unread(name, rest);
+        }
+    }
+
+    /** True when the text is empty or the name of one of the section's body-system filters. */
+    private static boolean isSystemInView(Element section, String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        for (Element filters : section.select(SYSTEM_FILTERS)) {
+            for (Element filter : filters.select(Gard2022Answers.BUTTON)) {
+                if (Texts.inline(filter.text()).equalsIgnoreCase(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An age group of the age of onset: its title and range, and, when it is highlighted, the screen readers'
+     * "Selected" in its title, which the parser leaves out of the fact; it is highlighted or not, nothing else.
+     */
+    static void ageGroup(Element under) throws ParseException {
+        String name = Gard2022Components.AGE_AT_ONSET;
+        boolean active = under.is(ACTIVE);
+        if (active == under.is(INACTIVE)) {
+            throw new ParseException("gard-2022-html layout changed: an age group in <" + name + "> is neither "
+                    + ".active nor .inactive: '" + abbreviated(Texts.inline(under.text())) + "'" + UPDATE);
+        }
+        if (active && under.selectFirst(SR_ONLY) == null) {
+            throw new ParseException("gard-2022-html layout changed: the highlighted age group in <" + name
+                    + "> has no .sr-only 'Selected': '" + abbreviated(Texts.inline(under.text())) + "'" + UPDATE);
+        }
+        require(name, under, identitySet(under.select(AGE_PARTS)));
+    }
+
+    /** Throws naming the section and the text when the element shows text outside the given parts. */
+    private static void require(String section, Element element, Set<Element> parts) throws ParseException {
+        String rest = Texts.inline(Gard2022Text.textOutside(element, parts));
+        if (!rest.isEmpty()) {
+            throw unread(section, rest);
+        }
+    }
+
+    private static ParseException unread(String section, String text) {
+        return new ParseException(CHANGED + section + "> that the parser does not read: \"" + abbreviated(text) + "\""
+                + UPDATE);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    private static Set<Element> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private static Set<Element> identitySet(List<Element> elements) {
+        Set<Element> set = identitySet();
+        set.addAll(elements);
+        return set;
+    }
+}
