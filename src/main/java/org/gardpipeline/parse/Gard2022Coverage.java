@@ -37,6 +37,10 @@ final class Gard2022Coverage {
     static final Evaluator SR_ONLY = QueryParser.parse(".sr-only");
     static final Evaluator INACTIVE = QueryParser.parse(".inactive");
     private static final Evaluator ACTIVE = QueryParser.parse(".active");
+    private static final Evaluator HOST = QueryParser.parse(".host");
+    private static final Evaluator GHOST = QueryParser.parse(".ghost");
+    private static final Evaluator HOST_OR_GHOST = QueryParser.parse(".host, .ghost");
+    private static final Evaluator CLAMPER = QueryParser.parse(".clamper");
     private static final Evaluator AGE_PARTS = QueryParser.parse(".under-title, .under-under-age-range");
 
     private Gard2022Coverage() {
@@ -135,6 +139,34 @@ final class Gard2022Coverage {
                     + "> has no .sr-only 'Selected': '" + abbreviated(Texts.inline(under.text())) + "'" + UPDATE);
         }
         require(name, under, identitySet(under.select(AGE_PARTS)));
+    }
+
+    /**
+     * The clamped texts of the content area: each is a {@code .host} the reader sees beside its measuring {@code .ghost}
+     * copy, which the parser skips, and in a {@code .clamper} nothing else but "Read More" / "Read Less" buttons. A
+     * renamed ghost would be read twice, a renamed button read as text: both refuse the page instead. The Other Names
+     * are such a text, read from their host.
+     */
+    static void clamps(Element about, List<Element> synonymLists) throws ParseException {
+        for (Element list : synonymLists) {
+            for (Element host : list.select(HOST)) {
+                if (host.parent() == null || !host.parent().is(CLAMPER)) {
+                    throw new ParseException("gard-2022-html layout changed: the Other Names in dl.synonyms are not in a "
+                            + ".clamper: '" + abbreviated(Texts.inline(host.text())) + "'" + UPDATE);
+                }
+            }
+        }
+        for (Element e : about.select(HOST_OR_GHOST)) {
+            Evaluator pair = e.is(HOST) ? GHOST : HOST;
+            Element parent = e.parent();
+            if (parent == null || parent.children().stream().noneMatch(sibling -> sibling.is(pair))) {
+                throw new ParseException("gard-2022-html layout changed: a clamped text without its " + pair + " copy: '"
+                        + abbreviated(Texts.inline(e.text())) + "'" + UPDATE);
+            }
+            if (e.is(HOST) && parent.is(CLAMPER)) {
+                require(CLAMPER.toString(), parent, identitySet(parent.select(HOST_OR_GHOST)));
+            }
+        }
     }
 
     /** Throws naming the section and the text when the element shows text outside the given parts. */

@@ -70,6 +70,7 @@ final class Gard2022Landmarks {
             throw changed("no link to the page's own /diseases/<id>/<slug> in the page");
         }
         found.add("/diseases/<id>/<slug> link");
+        Gard2022Coverage.clamps(page.get(ABOUT), page.synonymLists());
         found.add(summary(page.get(SUMMARY)));
         found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true,
                 Gard2022Answers.HEADING, true));

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** The text a reader sees in the elements of a 2022 page, and GARD's placeholder for a section it has not written. */
 final class Gard2022Text {
@@ -16,7 +17,8 @@ final class Gard2022Text {
     /** Elements whose text is not content: button labels, tooltips, scripts (icons are empty {@code <i>}s). */
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "button", "img",
             "app-tooltip", "svg");
-    private static final Set<String> SKIPPED_CLASSES = Set.of("ghost", "read-button", "sr-only");
+    /** Layout copies, "Read More" / "Read Less", screen readers' labels ("Selected"). */
+    private static final Evaluator SKIPPED_CLASSES = QueryParser.parse(".ghost, .read-button, .sr-only");
 
     private Gard2022Text() {
     }
@@ -64,12 +66,7 @@ final class Gard2022Text {
         if (SKIPPED_TAGS.contains(e.normalName())) {
             return true;
         }
-        for (String c : SKIPPED_CLASSES) {
-            if (e.hasClass(c)) {
-                return true;
-            }
-        }
-        return false;
+        return SKIPPED_CLASSES.matches(e, e);
     }
 
     /** The paragraphs joined as answer text, each paragraph that is GARD's placeholder left out. */
