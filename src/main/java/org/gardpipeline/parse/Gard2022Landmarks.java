@@ -30,7 +30,8 @@ import org.jsoup.select.QueryParser;
  * the sources article. Each section shows either what the parser reads in it or GARD's placeholder "This section
  * is currently in development" (categories may be empty); text in a section outside the parts the parser reads
  * is text it cannot attribute. A page that lacks a landmark or holds such text is refused with a reason naming
- * the landmark ("layout changed: no &lt;app-symptoms-section&gt; in the page").
+ * the landmark ("layout changed: no &lt;app-symptoms-section&gt; in the page"). Inside the parts it reads,
+ * {@link Gard2022Coverage} checks that the parser reads all they hold.
  */
 final class Gard2022Landmarks {
     private static final String CHANGED = "gard-2022-html layout changed: ";
