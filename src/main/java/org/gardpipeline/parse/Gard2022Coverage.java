@@ -28,17 +28,22 @@ final class Gard2022Coverage {
     /** A slide's furniture: "Medical Term", "Frequency" and the term's description, which is HPO's, not GARD's. */
     static final Evaluator SLIDE_FURNITURE = QueryParser.parse(
             ".medical-term, .frequency-text, .symptom-list-synonym-or-description");
-    /** The symptoms section's furniture: a body system's explainer, the List / Tile View toggle, the HPO credit. */
-    static final Evaluator SYMPTOMS_FURNITURE = QueryParser.parse(".person-text, toggle-controller, .symptom-footer");
+    /**
+     * The symptoms section's furniture: the intro, a body system's explainer, the List / Tile View toggle, the HPO
+     * credit, the body-system filters; matched during the walk of the section's text (they are the parts it meets).
+     */
+    static final Evaluator SYMPTOMS_FURNITURE = QueryParser.parse(
+            ".header-sub, .person-text, toggle-controller, .symptom-footer, .filters");
     /** The count of the list, which the section shows twice ("47 Symptoms"). */
     private static final Pattern COUNT = Pattern.compile("\\b\\d+ Symptoms?\\b");
-    /** The body-system filters; the section names the one in view beside the count ("Nervous System"). */
-    static final Evaluator SYSTEM_FILTERS = QueryParser.parse(".filters");
+    /** The body-system filters, of which the section names the one in view beside the count ("Nervous System"). */
+    private static final Evaluator SYSTEM_FILTERS = QueryParser.parse(".filters");
     static final Evaluator SR_ONLY = QueryParser.parse(".sr-only");
     static final Evaluator INACTIVE = QueryParser.parse(".inactive");
     private static final Evaluator ACTIVE = QueryParser.parse(".active");
-    private static final Evaluator HOST = QueryParser.parse(".host");
-    private static final Evaluator GHOST = QueryParser.parse(".ghost");
+    /** The two copies of a clamped text, collected in the walk of {@link Gard2022Components}. */
+    static final Evaluator HOST = QueryParser.parse(".host");
+    static final Evaluator GHOST = QueryParser.parse(".ghost");
     private static final Evaluator HOST_OR_GHOST = QueryParser.parse(".host, .ghost");
     private static final Evaluator CLAMPER = QueryParser.parse(".clamper");
     private static final Evaluator AGE_PARTS = QueryParser.parse(".under-title, .under-under-age-range");
@@ -70,22 +75,23 @@ final class Gard2022Coverage {
      * The Symptoms section with a list: the list, each search entry (term and lay names) and each slide (term and
      * frequency) are read whole; the rest is furniture: the bar header, the intro, labels, toggles, the count.
      */
-    static void symptoms(Element section, Element barHeader, Evaluator intro, Gard2022Parts found)
-            throws ParseException {
+    static void symptoms(Element section, Element barHeader, Gard2022Parts found) throws ParseException {
         String name = Gard2022Components.SYMPTOMS;
         Set<Element> parts = identitySet();
         if (barHeader != null) {
             parts.add(barHeader);
         }
-        parts.addAll(section.select(intro));
-        parts.addAll(section.select(SYMPTOMS_FURNITURE));
         parts.addAll(found.symptomLists());
         for (Element dropdown : found.dropdowns()) {
             for (Element entry : dropdown.children()) {
-                // an entry's text is its term and its lay names (each a div of its own); nothing else is read
+                // an entry's text is its term and its lay names (each a div of its own), all children of the entry:
+                // looking at the children, not selecting under each of the hundreds of entries, keeps this cheap
                 Set<Element> read = identitySet();
-                read.addAll(entry.select(Gard2022Answers.MAIN_TERM));
-                entry.children().stream().filter(e -> e.nameIs("div")).forEach(read::add);
+                for (Element child : entry.children()) {
+                    if (child.nameIs("div") || child.is(Gard2022Answers.MAIN_TERM)) {
+                        read.add(child);
+                    }
+                }
                 require(name, entry, read);
             }
             parts.add(dropdown);
@@ -102,19 +108,22 @@ final class Gard2022Coverage {
             require(name, slide, read);
             parts.add(slide);
         }
-        String rest = Texts.inline(Gard2022Text.textOutside(section, parts));
-        if (!rest.isEmpty() && !isSystemInView(section, Texts.inline(COUNT.matcher(rest).replaceAll(" ")))) {
+        String rest = Texts.inline(Gard2022Text.textOutside(section, parts, SYMPTOMS_FURNITURE));
+        if (!rest.isEmpty() && !isSystemInView(parts, Texts.inline(COUNT.matcher(rest).replaceAll(" ")))) {
             throw unread(name, rest);
         }
     }
 
-    /** True when the text is empty or the name of one of the section's body-system filters. */
-    private static boolean isSystemInView(Element section, String text) {
+    /** True when the text is empty or the name of one of the body-system filters among the section's parts. */
+    private static boolean isSystemInView(Set<Element> parts, String text) {
         if (text.isEmpty()) {
             return true;
         }
-        for (Element filters : section.select(SYSTEM_FILTERS)) {
-            for (Element filter : filters.select(Gard2022Answers.BUTTON)) {
+        for (Element part : parts) {
+            if (!part.is(SYSTEM_FILTERS)) {
+                continue;
+            }
+            for (Element filter : part.select(Gard2022Answers.BUTTON)) {
                 if (Texts.inline(filter.text()).equalsIgnoreCase(text)) {
                     return true;
                 }
@@ -145,9 +154,10 @@ final class Gard2022Coverage {
      * The clamped texts of the content area: each is a {@code .host} the reader sees beside its measuring {@code .ghost}
      * copy, which the parser skips, and in a {@code .clamper} nothing else but "Read More" / "Read Less" buttons. A
      * renamed ghost would be read twice, a renamed button read as text: both refuse the page instead. The Other Names
-     * are such a text, read from their host.
+     * are such a text, read from their host. The clamped texts are those the walk of the page found in its content
+     * area ({@link Gard2022Components#clamped()}).
      */
-    static void clamps(Element about, List<Element> synonymLists) throws ParseException {
+    static void clamps(List<Element> clamped, List<Element> synonymLists) throws ParseException {
         for (Element list : synonymLists) {
             for (Element host : list.select(HOST)) {
                 if (host.parent() == null || !host.parent().is(CLAMPER)) {
@@ -156,7 +166,7 @@ final class Gard2022Coverage {
                 }
             }
         }
-        for (Element e : about.select(HOST_OR_GHOST)) {
+        for (Element e : clamped) {
             Evaluator pair = e.is(HOST) ? GHOST : HOST;
             Element parent = e.parent();
             if (parent == null || parent.children().stream().noneMatch(sibling -> sibling.is(pair))) {

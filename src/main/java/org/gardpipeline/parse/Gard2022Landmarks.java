@@ -71,7 +71,7 @@ final class Gard2022Landmarks {
             throw changed("no link to the page's own /diseases/<id>/<slug> in the page");
         }
         found.add("/diseases/<id>/<slug> link");
-        Gard2022Coverage.clamps(page.get(ABOUT), page.synonymLists());
+        Gard2022Coverage.clamps(page.clamped(), page.synonymLists());
         found.add(summary(page.get(SUMMARY)));
         found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true,
                 Gard2022Answers.HEADING, true));
@@ -157,7 +157,7 @@ final class Gard2022Landmarks {
             if (found.slides().isEmpty()) {
                 throw changed("<" + SYMPTOMS + "> has a .symptom-list-container but no .carousel-slide");
             }
-            Gard2022Coverage.symptoms(section, Gard2022Answers.barHeader(section), SYMPTOMS_INTRO, found);
+            Gard2022Coverage.symptoms(section, Gard2022Answers.barHeader(section), found);
             return SYMPTOMS + ": .symptom-list-container";
         }
         Set<Element> parts = parts(Gard2022Answers.barHeader(section));

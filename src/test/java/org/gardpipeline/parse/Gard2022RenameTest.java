@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (9 answers at most: fewer than the 10 a fetch must change before the hold looks at it, so that only the parser can
  * catch a rename): each page the rename reaches is quarantined, and the fetch records no change and no removal.
  *
- * <p>The names are taken from the parser's own selectors (every static {@link Evaluator} of the {@code Gard2022*}
- * classes, and their component-name constants), so a new selector is renamed here without a line of this test.
+ * <p>The names are taken from the parser's own selectors (every static {@link Evaluator}, or list of them, of the
+ * {@code Gard2022*} classes, and their component-name constants), so a new selector is renamed here without a line of this test.
  */
 class Gard2022RenameTest {
     /** Symptom list with carousel and search list, two causes blocks, ages, population, categories. */
@@ -67,7 +67,9 @@ class Gard2022RenameTest {
                 }
                 field.setAccessible(true);
                 Object value = field.get(null);
-                if (value instanceof Evaluator evaluator) {
+                List<Evaluator> evaluators = value instanceof Evaluator e ? List.of(e) : value instanceof Collection<?> c
+                        ? c.stream().filter(Evaluator.class::isInstance).map(Evaluator.class::cast).toList() : List.of();
+                for (Evaluator evaluator : evaluators) {
                     String query = evaluator.toString();
                     for (Matcher m = CLASS_NAME.matcher(query); m.find(); ) {
                         names.putIfAbsent(m.group(1), true);
@@ -75,7 +77,8 @@ class Gard2022RenameTest {
                     for (Matcher m = COMPONENT.matcher(query); m.find(); ) {
                         names.putIfAbsent(m.group(1), false);
                     }
-                } else if (value instanceof String s && s.matches("[a-z]+(-[a-z]+)+")) {
+                }
+                if (value instanceof String s && s.matches("[a-z]+(-[a-z]+)+")) {
                     names.putIfAbsent(s, false);
                 } else if (value instanceof Collection<?> c) {
                     c.stream().filter(v -> v instanceof String s && s.matches("[a-z]+(-[a-z]+)+"))
