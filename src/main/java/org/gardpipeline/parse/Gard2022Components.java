@@ -14,7 +14,7 @@ import org.jsoup.select.QueryParser;
 /**
  * The parts of one 2022 page that the parser reads, found in a single walk over the document: the first
  * element of each Angular component, the title, the synonym lists, the canonical link and the first link to a
- * disease page; the same walk takes the outline of the content area and its clamped texts.
+ * disease page; the same walk takes the outline of the content area.
  */
 final class Gard2022Components {
     static final Pattern DISEASE_LINK = Pattern.compile("/diseases/(\\d+)/([^/?#\\s]+)");
@@ -36,7 +36,6 @@ final class Gard2022Components {
     private static final Evaluator SYNONYMS = QueryParser.parse("dl.synonyms");
     private final Map<String, Element> first = new HashMap<>();
     private final List<Element> synonymLists = new ArrayList<>();
-    private final List<Element> clamped = new ArrayList<>();
     private final Gard2022Outline outline = new Gard2022Outline();
     private Element title;
     private Element canonical;
@@ -57,9 +56,6 @@ final class Gard2022Components {
             }
             if (inAbout) {
                 outline.add(e);
-                if (Gard2022Coverage.HOST.matches(doc, e) || Gard2022Coverage.GHOST.matches(doc, e)) {
-                    clamped.add(e);
-                }
             }
             if (COMPONENTS.contains(tag)) {
                 first.putIfAbsent(tag, e);
@@ -105,11 +101,6 @@ final class Gard2022Components {
     /** The "Other Names" lists ({@code dl.synonyms}), each copy the page renders. */
     List<Element> synonymLists() {
         return synonymLists;
-    }
-
-    /** The two copies of each clamped text in the content area ({@code .host}, {@code .ghost}), in page order. */
-    List<Element> clamped() {
-        return clamped;
     }
 
     /** The canonical link, then the first link to a disease page; either may be null. */

@@ -1,5 +1,6 @@
 package org.gardpipeline.parse;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,9 +42,8 @@ final class Gard2022Coverage {
     static final Evaluator SR_ONLY = QueryParser.parse(".sr-only");
     static final Evaluator INACTIVE = QueryParser.parse(".inactive");
     private static final Evaluator ACTIVE = QueryParser.parse(".active");
-    /** The two copies of a clamped text, collected in the walk of {@link Gard2022Components}. */
-    static final Evaluator HOST = QueryParser.parse(".host");
-    static final Evaluator GHOST = QueryParser.parse(".ghost");
+    private static final Evaluator HOST = QueryParser.parse(".host");
+    private static final Evaluator GHOST = QueryParser.parse(".ghost");
     private static final Evaluator HOST_OR_GHOST = QueryParser.parse(".host, .ghost");
     private static final Evaluator CLAMPER = QueryParser.parse(".clamper");
     private static final Evaluator AGE_PARTS = QueryParser.parse(".under-title, .under-under-age-range");
@@ -151,13 +151,13 @@ final class Gard2022Coverage {
     }
 
     /**
-     * The clamped texts of the content area: each is a {@code .host} the reader sees beside its measuring {@code .ghost}
-     * copy, which the parser skips, and in a {@code .clamper} nothing else but "Read More" / "Read Less" buttons. A
-     * renamed ghost would be read twice, a renamed button read as text: both refuse the page instead. The Other Names
-     * are such a text, read from their host. The clamped texts are those the walk of the page found in its content
-     * area ({@link Gard2022Components#clamped()}).
+     * The clamped texts of the parts the answers, facts and names are read from: each is a {@code .host} the reader
+     * sees beside its measuring {@code .ghost} copy, which the parser skips, and in a {@code .clamper} nothing else but
+     * "Read More" / "Read Less" buttons. A renamed ghost would be read twice, a renamed button read as text: both
+     * refuse the page instead. The Other Names are such a text, read from their host. (The symptoms section is left
+     * out: its terms are read from elements of their own, and its clamped texts are HPO's, which the parser skips.)
      */
-    static void clamps(List<Element> clamped, List<Element> synonymLists) throws ParseException {
+    static void clamps(List<Element> roots, List<Element> synonymLists) throws ParseException {
         for (Element list : synonymLists) {
             for (Element host : list.select(HOST)) {
                 if (host.parent() == null || !host.parent().is(CLAMPER)) {
@@ -165,6 +165,10 @@ final class Gard2022Coverage {
                             + ".clamper: '" + abbreviated(Texts.inline(host.text())) + "'" + UPDATE);
                 }
             }
+        }
+        List<Element> clamped = new ArrayList<>();
+        for (Element root : roots) {
+            clamped.addAll(root.select(HOST_OR_GHOST));
         }
         for (Element e : clamped) {
             Evaluator pair = e.is(HOST) ? GHOST : HOST;
