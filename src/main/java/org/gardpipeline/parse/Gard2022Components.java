@@ -30,8 +30,8 @@ final class Gard2022Components {
     /** The Angular components a page is made of. */
     private static final Set<String> COMPONENTS = Set.of(ABOUT, "app-footer", "footer", SUMMARY, PEOPLE_AFFECTED,
             CATEGORIES, AGE_AT_ONSET, SYMPTOMS, CAUSES, DATE, SOURCES);
-    // Evaluators rather than tag and class tests in the walk, so that the names the parser selects on are all in its
-    // selectors (Gard2022RenameTest renames each of them)
+    // The title's and the synonyms' classes are tested by selectors, not by hasClass, so that every name the parser
+    // selects on is in one of its selectors (Gard2022RenameTest renames each); the tag is compared first, for speed
     private static final Evaluator TITLE = QueryParser.parse("h1.title");
     private static final Evaluator SYNONYMS = QueryParser.parse("dl.synonyms");
     private final Map<String, Element> first = new HashMap<>();
