@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -85,14 +87,15 @@ final class Gard2022Coverage {
         for (Element dropdown : found.dropdowns()) {
             for (Element entry : dropdown.children()) {
                 // an entry's text is its term and its lay names (each a div of its own), all children of the entry:
-                // looking at the children, not selecting under each of the hundreds of entries, keeps this cheap
-                Set<Element> read = identitySet();
-                for (Element child : entry.children()) {
-                    if (child.nameIs("div") || child.is(Gard2022Answers.MAIN_TERM)) {
-                        read.add(child);
+                // looking at its children, with no set or select for each of the hundreds of entries, keeps this cheap
+                for (Node child : entry.childNodes()) {
+                    boolean read = child instanceof Element e && (e.nameIs("div") || e.is(Gard2022Answers.MAIN_TERM));
+                    String text = read ? "" : child instanceof TextNode t ? t.text()
+                            : child instanceof Element e && e.hasText() ? Gard2022Text.textOutside(e, Set.of()) : "";
+                    if (!text.isBlank()) {
+                        throw unread(name, Texts.inline(text));
                     }
                 }
-                require(name, entry, read);
             }
             parts.add(dropdown);
         }
@@ -178,7 +181,7 @@ final class Gard2022Coverage {
                         + abbreviated(Texts.inline(e.text())) + "'" + UPDATE);
             }
             if (e.is(HOST) && parent.is(CLAMPER)) {
-                require(CLAMPER.toString(), parent, identitySet(parent.select(HOST_OR_GHOST)));
+                require("clamper", parent, identitySet(parent.select(HOST_OR_GHOST)));
             }
         }
     }
