@@ -63,7 +63,9 @@ final class Gard2022Coverage {
         if (heading != null) {
             parts.add(heading);
         }
-        parts.addAll(block.select(Gard2022Answers.TABS_DESCRIPTION));
+        List<Element> descriptions = block.select(Gard2022Answers.TABS_DESCRIPTION);
+        clamps(descriptions, List.of());
+        parts.addAll(descriptions);
         Element tabs = Gard2022Answers.blockTabs(block);
         if (tabs != null) {
             parts.addAll(tabs.select(LABEL));
@@ -154,11 +156,12 @@ final class Gard2022Coverage {
     }
 
     /**
-     * The clamped texts of the parts the answers, facts and names are read from: each is a {@code .host} the reader
-     * sees beside its measuring {@code .ghost} copy, which the parser skips, and in a {@code .clamper} nothing else but
+     * The clamped texts of the parts that are read as a reader reads them (skipping ghosts and buttons): each is a
+     * {@code .host} the reader sees beside its measuring {@code .ghost} copy, and in a {@code .clamper} nothing else but
      * "Read More" / "Read Less" buttons. A renamed ghost would be read twice, a renamed button read as text: both
-     * refuse the page instead. The Other Names are such a text, read from their host. (The symptoms section is left
-     * out: its terms are read from elements of their own, and its clamped texts are HPO's, which the parser skips.)
+     * refuse the page instead. The Other Names are such a text, read from their host. (The symptoms' terms, the
+     * categories and the ages are read from elements of their own; the explainer tabs and HPO's descriptions, clamped
+     * too, are not read.)
      */
     static void clamps(List<Element> roots, List<Element> synonymLists) throws ParseException {
         for (Element list : synonymLists) {
