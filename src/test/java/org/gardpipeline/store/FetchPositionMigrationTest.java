@@ -62,7 +62,7 @@ class FetchPositionMigrationTest {
     void aDatabaseWhoseFetchesLackAPlaceIsNotMigrated() throws IOException {
         Path db = copyOfOld();
         String url = "jdbc:sqlite:" + db;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("5").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("7").load().migrate();
         TestDb.execute(db, "UPDATE fetch SET position = NULL WHERE position = 1");
 
         StoreException refused = assertThrows(StoreException.class, () -> HistoryStore.open(db).close());
@@ -70,7 +70,7 @@ class FetchPositionMigrationTest {
         assertTrue(refused.getMessage().startsWith("cannot migrate database " + db + ": "), refused.getMessage());
         assertTrue(refused.getMessage().contains("CHECK constraint failed"), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
-        assertEquals(5, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
+        assertEquals(7, TestDb.count(db, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
         assertEquals(1, TestDb.count(db, "SELECT count(*) FROM fetch WHERE position IS NULL"), "rolled back, nothing changed");
     }
 
