@@ -24,21 +24,21 @@ final class Gard2022Answers {
     // Selectors are compiled once and only run inside one component: parsing them per call costs time, and
     // descendant combinators over the whole page (with their per-thread memo) cost more than the parse.
     static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Evaluator MAIN_TERM = QueryParser.parse(".main-term");
+    static final Evaluator MAIN_TERM = QueryParser.parse(".main-term");
     private static final Evaluator BAR_HEADER = QueryParser.parse("app-bar-header");
     private static final Evaluator BAR_HEADING = QueryParser.parse("h1, h2, h3");
     static final Evaluator SYMPTOM_LIST = QueryParser.parse(".symptom-list-container");
     static final Evaluator LIST_ITEM_BUTTON = QueryParser.parse("button.list-item");
     static final Evaluator DROPDOWN_LIST = QueryParser.parse(".dropdown-list");
-    private static final Evaluator BUTTON = QueryParser.parse("button");
-    private static final Evaluator MARKER_TEXT = QueryParser.parse(".marker-text");
-    private static final Evaluator TEXT = QueryParser.parse(".text");
+    static final Evaluator BUTTON = QueryParser.parse("button");
+    static final Evaluator MARKER_TEXT = QueryParser.parse(".marker-text");
+    static final Evaluator TEXT = QueryParser.parse(".text");
     static final Evaluator CAROUSEL_SLIDE = QueryParser.parse(".carousel-slide");
-    private static final Evaluator MEDICAL_TERM_HEADER = QueryParser.parse(".medical-term-header");
+    static final Evaluator MEDICAL_TERM_HEADER = QueryParser.parse(".medical-term-header");
     static final Evaluator CAUSES_TEXT = QueryParser.parse(".causes-text");
     static final Evaluator CAUSES_TABS_CONTAINER = QueryParser.parse(".causes-tabs-container");
     private static final Evaluator BLOCK_HEADING = QueryParser.parse("h5, h4, h3");
-    private static final Evaluator TABS_DESCRIPTION = QueryParser.parse(".tabs-description");
+    static final Evaluator TABS_DESCRIPTION = QueryParser.parse(".tabs-description");
     private static final Evaluator UL_ROLE_TABLIST = QueryParser.parse("ul[role=tablist]");
     private static final Evaluator ROLE_TAB = QueryParser.parse("[role=tab]");
 
@@ -228,14 +228,14 @@ final class Gard2022Answers {
      * second is its mobile copy.
      */
     private static void addCausesBlock(Element block, List<String> paragraphs) {
-        Element heading = block.selectFirst(BLOCK_HEADING);
-        if (heading != null && heading.closest(".tab-content") == null) {
+        Element heading = blockHeading(block);
+        if (heading != null) {
             paragraphs.add(Texts.inline(heading.text()));
         }
         for (Element description : block.select(TABS_DESCRIPTION)) {
             paragraphs.add(Gard2022Text.blockText(description));
         }
-        Element tabs = block.selectFirst(UL_ROLE_TABLIST);
+        Element tabs = blockTabs(block);
         if (tabs != null) {
             for (Element tab : tabs.select(ROLE_TAB)) {
                 String name = Texts.inline(tab.text());
@@ -244,5 +244,16 @@ final class Gard2022Answers {
                 }
             }
         }
+    }
+
+    /** A causes block's heading (its first, unless that is an explainer tab's), or null. */
+    static Element blockHeading(Element block) {
+        Element heading = block.selectFirst(BLOCK_HEADING);
+        return heading != null && heading.closest(Gard2022Coverage.TAB_CONTENT) == null ? heading : null;
+    }
+
+    /** A causes block's tab list: its first, since the second is the mobile copy; or null. */
+    static Element blockTabs(Element block) {
+        return block.selectFirst(UL_ROLE_TABLIST);
     }
 }

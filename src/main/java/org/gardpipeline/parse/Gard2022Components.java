@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The parts of one 2022 page that the parser reads, found in a single walk over the document: the first
@@ -28,6 +30,10 @@ final class Gard2022Components {
     /** The Angular components a page is made of. */
     private static final Set<String> COMPONENTS = Set.of(ABOUT, "app-footer", "footer", SUMMARY, PEOPLE_AFFECTED,
             CATEGORIES, AGE_AT_ONSET, SYMPTOMS, CAUSES, DATE, SOURCES);
+    // The title's and the synonyms' classes are tested by selectors, not by hasClass, so that every name the parser
+    // selects on is in one of its selectors (Gard2022RenameTest renames each); the tag is compared first, for speed
+    private static final Evaluator TITLE = QueryParser.parse("h1.title");
+    private static final Evaluator SYNONYMS = QueryParser.parse("dl.synonyms");
     private final Map<String, Element> first = new HashMap<>();
     private final List<Element> synonymLists = new ArrayList<>();
     private final Gard2022Outline outline = new Gard2022Outline();
@@ -53,9 +59,9 @@ final class Gard2022Components {
             }
             if (COMPONENTS.contains(tag)) {
                 first.putIfAbsent(tag, e);
-            } else if (title == null && tag.equals("h1") && e.hasClass("title")) {
+            } else if (title == null && tag.equals("h1") && TITLE.matches(doc, e)) {
                 title = e;
-            } else if (tag.equals("dl") && e.hasClass("synonyms")) {
+            } else if (tag.equals("dl") && SYNONYMS.matches(doc, e)) {
                 synonymLists.add(e);
             } else if (diseaseLink == null && tag.equals("a") && e.attr("href").contains("/diseases/")
                     && DISEASE_LINK.matcher(e.attr("href")).find()) {

@@ -30,7 +30,8 @@ import org.jsoup.select.QueryParser;
  * the sources article. Each section shows either what the parser reads in it or GARD's placeholder "This section
  * is currently in development" (categories may be empty); text in a section outside the parts the parser reads
  * is text it cannot attribute. A page that lacks a landmark or holds such text is refused with a reason naming
- * the landmark ("layout changed: no &lt;app-symptoms-section&gt; in the page").
+ * the landmark ("layout changed: no &lt;app-symptoms-section&gt; in the page"). Inside the parts it reads,
+ * {@link Gard2022Coverage} checks that the parser reads all they hold.
  */
 final class Gard2022Landmarks {
     private static final String CHANGED = "gard-2022-html layout changed: ";
@@ -70,11 +71,21 @@ final class Gard2022Landmarks {
             throw changed("no link to the page's own /diseases/<id>/<slug> in the page");
         }
         found.add("/diseases/<id>/<slug> link");
+        // the parts read as a reader reads them (skipping ghosts and buttons); the causes blocks' descriptions are
+        // checked with the blocks, and the categories, the ages and the symptoms are read from elements of their own
+        List<Element> read = new ArrayList<>(page.synonymLists());
+        read.add(page.get(SUMMARY));
+        read.add(page.get(PEOPLE_AFFECTED));
+        read.addAll(parts.causesTexts());
+        Gard2022Coverage.clamps(read, page.synonymLists());
         found.add(summary(page.get(SUMMARY)));
         found.add(section(page.get(PEOPLE_AFFECTED), Gard2022Facts.CONTENT_WRAPPER, ".content-wrapper", true,
                 Gard2022Answers.HEADING, true));
         found.add(section(page.get(CATEGORIES), Gard2022Facts.CATEGORY, ".category", false, Gard2022Answers.HEADING, true));
         found.add(section(page.get(AGE_AT_ONSET), Gard2022Facts.UNDER, ".under", true, AGE_EXPLAINERS, false));
+        for (Element under : page.get(AGE_AT_ONSET).select(Gard2022Facts.UNDER)) {
+            Gard2022Coverage.ageGroup(under);
+        }
         found.add(symptoms(page.get(SYMPTOMS), parts));
         found.add(causes(page.get(CAUSES), parts));
         if (page.get(DATE).selectFirst(Gard2022Sources.LAST_UPDATED_LINE) == null) {
@@ -152,6 +163,7 @@ final class Gard2022Landmarks {
             if (found.slides().isEmpty()) {
                 throw changed("<" + SYMPTOMS + "> has a .symptom-list-container but no .carousel-slide");
             }
+            Gard2022Coverage.symptoms(section, Gard2022Answers.barHeader(section), found);
             return SYMPTOMS + ": .symptom-list-container";
         }
         Set<Element> parts = parts(Gard2022Answers.barHeader(section));
@@ -179,6 +191,9 @@ final class Gard2022Landmarks {
         }
         if (texts.isEmpty() && blocks.isEmpty()) {
             throw changed("<" + CAUSES + "> has no .causes-text or .causes-tabs-container");
+        }
+        for (Element block : blocks) {
+            Gard2022Coverage.causesBlock(block);
         }
         return CAUSES + ": " + (blocks.isEmpty() ? ".causes-text" : ".causes-tabs-container");
     }
