@@ -27,7 +27,7 @@ final class Mutations {
         }
     }
 
-    static final String[] FOLDERS = {"gard-2022", "medquad", "answer-text", "qa-html"};
+    static final String[] FOLDERS = {"gard-2022", "medquad", "answer-text", "qa-html", "gard-api"};
     static final List<String> SEEDS = seedFiles();
 
     /** Cheap mutations, chosen by the random stream; the expensive ones are chosen by index (see {@link #input}). */
