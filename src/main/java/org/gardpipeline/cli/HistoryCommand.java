@@ -51,13 +51,15 @@ final class HistoryCommand implements Callable<Integer> {
         sb.append(bold(ref.title(), colour)).append("  ").append(ref.pageKey()).append('\n');
         String slot = null;
         for (VersionRecord v : versions) {
-            if (!v.slotKey().equals(slot)) {
+            boolean first = !v.slotKey().equals(slot);
+            if (first) {
                 slot = v.slotKey();
                 sb.append('\n').append(bold(v.topic() + "  " + v.slotKey(), colour)).append('\n');
             }
             sb.append(String.format("  v%-6d %-10s .. %-10s  last updated %-10s  %-8s %s%n", v.versionId(), v.validFrom(),
                     v.validTo() == null ? (v.present() ? "now" : "removed") : v.validTo(),
-                    v.lastUpdated() == null ? "-" : v.lastUpdated(), v.change() == null ? "" : v.change(), flags(v)));
+                    v.lastUpdated() == null ? "-" : v.lastUpdated(), v.change() != null ? v.change() : first ? "" : "same words",
+                    flags(v)));
             sb.append("           ").append(v.question()).append('\n');
         }
         return sb.toString().stripTrailing();

@@ -90,6 +90,7 @@ final class Html {
             ol.timeline li::before { content: ""; position: absolute; left: -0.4rem; top: 0.6rem; width: 0.6rem;
                 height: 0.6rem; border-radius: 50%; background: #888; }
             .added { color: #1d6b2f; } .changed { color: #8a5a00; } .removed { color: #a11; } .restored { color: #1b4f9c; }
+            .same-words { color: #555; }
             svg text { font: 11px system-ui, sans-serif; fill: #333; }
             """;
 }
