@@ -21,10 +21,7 @@ public final class FormatDetector {
 
     /** The format of the text, or empty when it is none the pipeline knows. */
     public static Optional<Format> detect(String text) {
-        String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
-        if (head.startsWith("\uFEFF")) { // a BOM the caller did not decode away
-            head = head.substring(1).stripLeading();
-        }
+        String head = head(text);
         if (head.startsWith("{")) {
             return isApiRecord(text) ? Optional.of(Format.API_JSON) : Optional.empty();
         }
@@ -53,23 +50,30 @@ public final class FormatDetector {
         return false;
     }
 
-    /**
-     * The response of the API's list endpoint ({@code diseases.json}: {@code {"totalSize":6061,"records":[{"diseaseId"
-     * ...}]}}): GARD's list of its diseases, no disease page.
-     */
-    public static boolean isApiDiseaseList(String text) {
-        String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
-        return head.startsWith("{") && head.contains("\"records\"") && head.contains("\"diseaseId\"")
-                && !isApiRecord(head);
+    /** GARD's own lists of its pages: documents the pipeline knows that hold no page. */
+    public enum PageList {
+        /** The API's list endpoint ({@code diseases.json}: {@code {"totalSize":6061,"records":[{"diseaseId"...}]}}). */
+        API_DISEASES,
+        /** The current site's list ({@code assets/diseases.trimmed.json}: {@code [{"id":..,"encodedName":..}, ...]}). */
+        SITE_PAGES
     }
 
-    /**
-     * The current site's list of its disease pages ({@code assets/diseases.trimmed.json}: {@code [{"id":..,"name":..,
-     * "encodedName":..}, ...]}), which gard fetch keeps beside the pages it fetched by it.
-     */
-    public static boolean isSiteList(String text) {
+    /** Which of GARD's lists of pages the text is, if any; asked only of a text {@link #detect} found no format in. */
+    public static Optional<PageList> pageList(String text) {
+        String head = head(text);
+        if (head.startsWith("{") && head.contains("\"records\"") && head.contains("\"diseaseId\"")) {
+            return Optional.of(PageList.API_DISEASES);
+        }
+        if (head.startsWith("[") && head.contains("\"encodedName\"") && head.contains("\"id\"")) {
+            return Optional.of(PageList.SITE_PAGES);
+        }
+        return Optional.empty();
+    }
+
+    /** The first characters of the text, leading white space and a BOM the caller did not decode away skipped. */
+    private static String head(String text) {
         String head = text.substring(0, Math.min(text.length(), SNIFF_CHARS)).stripLeading();
-        return head.startsWith("[") && head.contains("\"encodedName\"") && head.contains("\"id\"");
+        return head.startsWith("\uFEFF") ? head.substring(1).stripLeading() : head;
     }
 
     /**

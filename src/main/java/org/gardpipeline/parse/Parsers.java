@@ -49,23 +49,24 @@ public final class Parsers {
             throw new ParseException("binary content, not a text or HTML document");
         }
         String text = Decoder.decode(bytes);
-        if (FormatDetector.isApiDiseaseList(text)) {
-            throw new NotAPageException("GARD API list of diseases (the list endpoint's response), not a disease page: "
-                    + "each disease's own record holds what it lists");
-        }
-        if (FormatDetector.isSiteList(text)) {
-            throw new NotAPageException("GARD's list of its disease pages (assets/diseases.trimmed.json), not a disease "
-                    + "page: gard fetch fetches the pages it names");
-        }
-        Format format = FormatDetector.detect(text).orElseThrow(() -> new ParseException(
-                "unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML, GARD question-and-answer HTML "
-                        + "or a GARD API record"));
+        Format format = FormatDetector.detect(text).orElseThrow(() -> notAPage(text));
         try {
             ParsedPage parsed = parserFor(format).parseWithLayout(text, name);
             return new ParsedPage(withUniqueSlotKeys(parsed.page()), parsed.layout());
         } catch (RuntimeException | StackOverflowError bug) {
             throw new ParseException(format.key() + " parser failed: " + bug, bug);
         }
+    }
+
+    /** Why a text of no known format is refused: one of GARD's lists of pages, which is left out, or unknown. */
+    private static ParseException notAPage(String text) {
+        return FormatDetector.pageList(text).<ParseException>map(list -> switch (list) {
+            case API_DISEASES -> new NotAPageException("GARD API list of diseases (the list endpoint's response), not "
+                    + "a disease page: each disease's own record holds what it lists");
+            case SITE_PAGES -> new NotAPageException("GARD's list of its disease pages (assets/diseases.trimmed.json), "
+                    + "not a disease page: gard fetch fetches the pages it names");
+        }).orElseGet(() -> new ParseException("unknown format: not GARD answer text, GARD 2022 HTML, MedQuAD XML, "
+                + "GARD question-and-answer HTML or a GARD API record"));
     }
 
     /** The quarantine reason of a document over {@link #MAX_DOCUMENT_BYTES}; also given without reading it. */
