@@ -46,13 +46,16 @@ final class ApiAnswers {
     private ApiAnswers() {
     }
 
-    /** The answers of the record in record order, every answered question once. */
+    /**
+     * The answers of the record in record order, every answered question once. {@code references} holds the
+     * record's own list and takes every question's before any answer is read.
+     */
     static List<Answer> of(JsonNode record, String title, Predicate<String> isName, ApiReferences references)
             throws ParseException {
         Set<Topic> claimed = EnumSet.noneOf(Topic.class);
         Set<String> keys = new HashSet<>();
         List<Answer> answers = new ArrayList<>();
-        for (Asked asked : answered(record)) {
+        for (Asked asked : answered(record, references)) {
             String question = questionText(asked, title);
             Optional<Topic> standard = asked.place() == Place.OVERVIEW ? Optional.of(Topic.SUMMARY)
                     : standardTopic(question, isName);
@@ -87,27 +90,33 @@ final class ApiAnswers {
     }
 
     /** Every question with an answer, each id once, in the order overview, basic questions, cases. */
-    private static List<Asked> answered(JsonNode record) throws ParseException {
+    private static List<Asked> answered(JsonNode record, ApiReferences references) throws ParseException {
         Map<Long, Asked> byId = new LinkedHashMap<>();
         JsonNode overview = ApiFields.object(record, "overviewQuestion", "record");
         if (overview != null) {
-            add(byId, overview, Place.OVERVIEW, "overviewQuestion");
+            add(byId, overview, Place.OVERVIEW, "overviewQuestion", references);
         }
         List<JsonNode> basic = ApiFields.objects(record, "basicQuestions", "record");
         for (int i = 0; i < basic.size(); i++) {
-            add(byId, basic.get(i), Place.BASIC, "basicQuestions[" + i + "]");
+            add(byId, basic.get(i), Place.BASIC, "basicQuestions[" + i + "]", references);
         }
         List<JsonNode> cases = ApiFields.objects(record, "gardCases", "record");
         for (int c = 0; c < cases.size(); c++) {
             List<JsonNode> questions = ApiFields.objects(cases.get(c), "caseQuestions", "gardCases[" + c + "]");
             for (int i = 0; i < questions.size(); i++) {
-                add(byId, questions.get(i), Place.CASE, "gardCases[" + c + "].caseQuestions[" + i + "]");
+                add(byId, questions.get(i), Place.CASE, "gardCases[" + c + "].caseQuestions[" + i + "]", references);
             }
         }
         return List.copyOf(byId.values());
     }
 
-    private static void add(Map<Long, Asked> byId, JsonNode question, Place place, String where) throws ParseException {
+    /**
+     * Takes a question where it stands: its references into the record's index, answered or not (an answer may cite
+     * another question's), and the question itself when it is answered.
+     */
+    private static void add(Map<Long, Asked> byId, JsonNode question, Place place, String where, ApiReferences references)
+            throws ParseException {
+        references.index(ApiFields.objects(question, "references", where), where + ".references");
         String answer = ApiFields.text(question, "answerText", where);
         if (answer == null || Texts.inline(answer).isEmpty()) {
             return;

@@ -51,7 +51,6 @@ final class ApiJsonParser implements PageParser {
         synonyms.forEach(s -> names.add(Texts.nameKey(s)));
         ApiReferences references = new ApiReferences();
         references.index(ApiFields.objects(record, "references", "record"), "references");
-        indexEveryList(record, references);
         List<Answer> answers = ApiAnswers.of(record, title, names::contains, references);
         return new Page(Format.API_JSON, id.toString(), slug(main, id), title, synonyms, null, facts(record, main),
                 answers, List.of(), phenotypes(record));
@@ -69,21 +68,6 @@ final class ApiJsonParser implements PageParser {
                     + e.getLocation().getColumnNr();
             throw new ParseException(FORMAT + " is not well-formed JSON (cut short in saving?): "
                     + Texts.inline(e.getOriginalMessage()) + where, e);
-        }
-    }
-
-    /** Every question's references, read before any answer, since an answer may cite another question's. */
-    private static void indexEveryList(JsonNode record, ApiReferences references) throws ParseException {
-        List<JsonNode> questions = new ArrayList<>(ApiFields.objects(record, "basicQuestions", "record"));
-        JsonNode overview = ApiFields.object(record, "overviewQuestion", "record");
-        if (overview != null) {
-            questions.add(0, overview);
-        }
-        for (JsonNode c : ApiFields.objects(record, "gardCases", "record")) {
-            questions.addAll(ApiFields.objects(c, "caseQuestions", "gardCases"));
-        }
-        for (JsonNode q : questions) {
-            references.index(ApiFields.objects(q, "references", "question"), "question.references");
         }
     }
 
