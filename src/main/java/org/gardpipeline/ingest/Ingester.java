@@ -123,11 +123,19 @@ public final class Ingester {
         Set<String> parsedBefore = reuseEarlierParses ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), threads);
-        ThreadLocal<ByteBuffer> buffers = threadBuffers();
-        try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(source.documents(),
-                d -> read(d, parsedBefore, buffers.get()), threads, threads * READ_AHEAD)) {
+        try (InOrder<FetchSource.RawDocument, Document> documents = readInOrder(source.documents(), parsedBefore, threads)) {
             return store.ingest(bare, () -> documents, guard);
         }
+    }
+
+    /**
+     * The documents read, and parsed where they must be, on {@code threads} threads ahead of the one writer that
+     * takes them in fetch order; the caller closes it.
+     */
+    static InOrder<FetchSource.RawDocument, Document> readInOrder(List<FetchSource.RawDocument> raw, Set<String> parsedBefore,
+                                                                  int threads) {
+        ThreadLocal<ByteBuffer> buffers = threadBuffers();
+        return new InOrder<>(raw, d -> read(d, parsedBefore, buffers.get()), threads, threads * READ_AHEAD);
     }
 
     /** Each thread's own buffer for reading and hashing documents (the largest GARD page is about 145 KB). */

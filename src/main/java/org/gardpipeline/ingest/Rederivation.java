@@ -1,6 +1,5 @@
 package org.gardpipeline.ingest;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,15 +121,13 @@ public final class Rederivation {
     private Rebuilt rebuild(List<Fetch> fetches, Map<Fetch, FetchSource> sources) {
         return store.rebuild(fetches, (fetch, write) -> {
             Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
-            ThreadLocal<ByteBuffer> buffers = Ingester.threadBuffers();
             List<FetchSource.RawDocument> raw;
             try {
                 raw = sources.get(fetch).documents();
             } catch (UnusableFetchException e) {
                 throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
             }
-            try (InOrder<FetchSource.RawDocument, Document> documents = new InOrder<>(raw,
-                    d -> Ingester.read(d, parsedBefore, buffers.get()), threads, threads * Ingester.READ_AHEAD)) {
+            try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
                 write.accept(() -> documents);
             }
         });
