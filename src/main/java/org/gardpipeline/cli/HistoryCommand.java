@@ -58,7 +58,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             sb.append(String.format("  v%-6d %-10s .. %-10s  last updated %-10s  %-8s %s%n", v.versionId(), v.validFrom(),
                     v.validTo() == null ? (v.present() ? "now" : "removed") : v.validTo(),
-                    v.lastUpdated() == null ? "-" : v.lastUpdated(), v.change() != null ? v.change() : first ? "" : "same words",
+                    v.lastUpdated() == null ? "-" : v.lastUpdated(), v.startedBy(first),
                     flags(v)));
             sb.append("           ").append(v.question()).append('\n');
         }

@@ -69,7 +69,7 @@ final class DiseasePage {
         sb.append("<p class=\"meta\">").append(Html.text(newest.question())).append("</p>\n");
         sb.append("<ol class=\"timeline\">\n");
         for (VersionRecord v : list) {
-            String event = event(v, v == list.get(0));
+            String event = v.startedBy(v == list.get(0));
             sb.append("<li><span class=\"").append(event.replace(' ', '-')).append("\">")
                     .append(Html.text(event)).append("</span> ")
                     .append(Html.text(v.validFrom())).append(" to ")
@@ -104,19 +104,10 @@ final class DiseasePage {
         sb.append("</section>\n");
     }
 
-    /**
-     * What began a version: its change event; a slot's first version is added; a later one with no event is the same
-     * words from another source, which states a date or references the one before did not (DESIGN.md, "What counts as
-     * a change").
-     */
-    static String event(VersionRecord v, boolean first) {
-        return v.change() != null ? v.change() : first ? "added" : "same words";
-    }
-
     private void change(StringBuilder sb, VersionRecord older, VersionRecord newer) {
         ChangeSummary summary = ChangeSummary.between(older.lastUpdated(), newer.lastUpdated(), citations(older),
                 citations(newer));
-        sb.append("<h3>").append(Html.text(event(newer, false))).append(" on ")
+        sb.append("<h3>").append(Html.text(newer.startedBy(false))).append(" on ")
                 .append(Html.text(newer.validFrom())).append("</h3>\n");
         if (summary.dateChanged()) {
             sb.append("<p class=\"meta\">Date: ").append(Html.text(ChangeSummary.date(older.lastUpdated())))

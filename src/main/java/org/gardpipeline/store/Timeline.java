@@ -24,10 +24,19 @@ final class Timeline {
          * What changed from {@code before} to this, as far as both state it: a source that states no date, or
          * carries no references (MedQuAD kept neither), says nothing about them.
          */
-        boolean[] changesFrom(ContentParts before) {
-            return new boolean[] {!wordsHash.equals(before.wordsHash),
-                lastUpdated != null && before.lastUpdated != null && !lastUpdated.equals(before.lastUpdated),
-                referencesHash != null && before.referencesHash != null && !referencesHash.equals(before.referencesHash)};
+        Changes changesFrom(ContentParts before) {
+            return new Changes(!wordsHash.equals(before.wordsHash),
+                    lastUpdated != null && before.lastUpdated != null && !lastUpdated.equals(before.lastUpdated),
+                    referencesHash != null && before.referencesHash != null && !referencesHash.equals(before.referencesHash));
+        }
+    }
+
+    /** What a change event's flags say changed. */
+    record Changes(boolean text, boolean date, boolean references) {
+        static final Changes NONE = new Changes(false, false, false);
+
+        boolean any() {
+            return text || date || references;
         }
     }
 
@@ -75,13 +84,12 @@ final class Timeline {
                     versions.set(last, new Version(closed.contentId(), closed.question(), closed.validFrom(), p.fetchId()));
                     versions.add(new Version(p.contentId(), p.question(), p.fetchId(), 0));
                 }
-                boolean[] changed = differs ? parts.apply(p.contentId()).changesFrom(parts.apply(previous))
-                        : new boolean[3];
+                Changes changed = differs ? parts.apply(p.contentId()).changesFrom(parts.apply(previous)) : Changes.NONE;
                 // A new content that reads as the one before (its words alike, and no date or reference list that
                 // both state differs) is a version with no event: another source's packaging of the same answer.
-                if (!present || changed[0] || changed[1] || changed[2]) {
-                    events.add(new Event(p.fetchId(), present ? "changed" : "restored", changed[0], changed[1],
-                            changed[2], last, versions.size() - 1));
+                if (!present || changed.any()) {
+                    events.add(new Event(p.fetchId(), present ? "changed" : "restored", changed.text(), changed.date(),
+                            changed.references(), last, versions.size() - 1));
                 }
             }
             present = true;
