@@ -21,6 +21,7 @@ CREATE TABLE phenotype_list_item (
 );
 
 ALTER TABLE parse_result ADD COLUMN phenotype_list_id bigint;
+ALTER TABLE parse_result ADD COLUMN answers bigint;
 
 CREATE TABLE page_phenotype_run (
     page_id           bigint NOT NULL,

@@ -19,6 +19,10 @@ CREATE TABLE phenotype_list_item (
 -- The list the bytes of a document gave when parsed (NULL: none, or parsed before lists were kept).
 ALTER TABLE parse_result ADD COLUMN phenotype_list_id INTEGER REFERENCES phenotype_list (list_id);
 
+-- How many answers the parse gave (NULL: parsed before this was kept). A document that showed none (a record of
+-- GARD's API without an answered question) says nothing of any slot, so it removes none.
+ALTER TABLE parse_result ADD COLUMN answers INTEGER;
+
 -- Which list each page showed from one fetch through another, as runs like the other facts (V5): a fetch in which
 -- the page shows no list ends the run.
 CREATE TABLE page_phenotype_run (

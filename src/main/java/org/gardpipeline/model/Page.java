@@ -36,14 +36,4 @@ public record Page(Format format, String gardId, String slug, String title, List
                 Map<String, String> facts, List<Answer> answers, List<Reference> references) {
         this(format, gardId, slug, title, synonyms, inquiry, facts, answers, references, List.of());
     }
-
-    /**
-     * True when the page shows every answer it has, so that an answer missing from it was removed: a format that
-     * shows whole pages, and a document with at least one answer. A record of GARD's API without any answered
-     * question holds the page's names and phenotypes but none of its answers (3,652 of the 6,061 of 2020), which
-     * says nothing of whether answers shown elsewhere were withdrawn.
-     */
-    public boolean showsEveryAnswer() {
-        return format.wholePage() && !answers.isEmpty();
-    }
 }

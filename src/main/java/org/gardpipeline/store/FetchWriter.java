@@ -143,8 +143,8 @@ final class FetchWriter {
         Page p = d.page();
         update("""
                 INSERT INTO parse_result (sha256, format, whole_page, page_id, inquiry, facts, quarantine_reason,
-                                          title, slug, synonyms, landmarks, outline_sha256, phenotype_list_id, parser_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          title, slug, synonyms, landmarks, outline_sha256, phenotype_list_id, parser_version, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sha256) DO UPDATE SET
                     title = CASE WHEN parse_result.title IS NULL THEN excluded.title ELSE parse_result.title END,
                     slug = CASE WHEN parse_result.title IS NULL THEN excluded.slug ELSE parse_result.slug END,
@@ -154,12 +154,12 @@ final class FetchWriter {
                                           ELSE parse_result.outline_sha256 END
                 WHERE parse_result.page_id IS NOT NULL
                   AND (parse_result.title IS NULL OR parse_result.landmarks IS NULL)""", d.sha256(), p == null ? null : p.format().key(),
-                p != null && p.showsEveryAnswer() ? 1 : 0, pageId,
+                p != null && p.format().wholePage() ? 1 : 0, pageId,
                 p == null ? null : p.inquiry(), p == null || p.facts().isEmpty() ? null : json(p), d.quarantineReason(),
                 p == null ? null : p.title(), p == null ? null : p.slug(), p == null ? null : PageIdentity.synonyms(p),
                 d.layout() == null ? null : String.join("\n", d.layout().landmarks()),
                 d.layout() == null ? null : d.layout().outline(), p == null ? null : new Phenotypes(sql).list(p.phenotypes()),
-                p == null ? ParserVersions.ofQuarantine() : ParserVersions.of(p.format()));
+                p == null ? ParserVersions.ofQuarantine() : ParserVersions.of(p.format()), p == null ? null : p.answers().size());
         insertFetchDocument(d.path(), single("SELECT result_id FROM parse_result WHERE sha256 = ?", d.sha256()));
     }
 

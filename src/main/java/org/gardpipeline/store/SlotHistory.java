@@ -132,8 +132,12 @@ final class SlotHistory {
     private record Place(long fetchId, boolean completeAndClean) {
     }
 
-    /** A run of a page's document: the places of its first and last fetch, and how its bytes parsed. */
-    private record DocumentRun(long first, long last, String format, boolean wholePage) {
+    /**
+     * A run of a page's document: the places of its first and last fetch, and how its bytes parsed; {@code answers}
+     * is false for a document that showed none (a record of GARD's API without an answered question, a MedQuAD
+     * document whose one answer was its phenotype table), which says nothing of any slot.
+     */
+    private record DocumentRun(long first, long last, String format, boolean wholePage, boolean answers) {
         boolean covers(long position) {
             return first <= position && position <= last;
         }
@@ -161,11 +165,12 @@ final class SlotHistory {
         if (runs == null) {
             runs = new ArrayList<>();
             try (ResultSet rs = sql.query("""
-                    SELECT d.first_position, d.last_position, r.format, r.whole_page
+                    SELECT d.first_position, d.last_position, r.format, r.whole_page, coalesce(r.answers, 1) > 0
                     FROM parse_result r JOIN document_run_span d ON d.result_id = r.result_id
                     WHERE r.page_id = ?""", pageId)) {
                 while (rs.next()) {
-                    runs.add(new DocumentRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
+                    runs.add(new DocumentRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getBoolean(5)));
                 }
             }
             pageDocuments.put(pageId, runs);
@@ -175,9 +180,9 @@ final class SlotHistory {
 
     /**
      * The fetches that say something about the slot, in date order: the first of each run that showed it; and
-     * after each run, the first fetch that said it was gone: one that parsed its page without it, in a whole-page
-     * format or in a format that has shown the slot (a published answer in plain text holds only some answers of
-     * its page, so it says nothing of the others), or a complete fetch that lacked the page and quarantined nothing
+     * after each run, the first fetch that said it was gone: one that parsed its page without it, from a document
+     * that showed some answer, in a whole-page format or in a format that has shown the slot (a published answer in
+     * plain text holds only some answers of its page, so it says nothing of the others), or a complete fetch that lacked the page and quarantined nothing
      * (a page that failed to parse must never read as removed). The other fetches of a run, and those after the
      * slot was gone, change nothing in its timeline.
      */
@@ -215,7 +220,7 @@ final class SlotHistory {
         boolean pageParsed = false;
         for (DocumentRun d : documents) {
             if (d.covers(position)) {
-                if (d.wholePage() || formats.contains(d.format())) {
+                if (d.answers() && (d.wholePage() || formats.contains(d.format()))) {
                     return true;
                 }
                 pageParsed = true;

@@ -229,6 +229,26 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("output")));
     }
 
+    /** An API record's answers carry lists of their own: parse shows them whole, with their parts, and its phenotypes. */
+    @Test
+    void parseShowsAnApiRecordsReferencesWholeAndItsPhenotypesAndSkipsTheListOfDiseases() throws Exception {
+        CommandLineRun r = CommandLineRun.of("parse", "raw/2020-12-11-api/6007.json");
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode page = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode causes = page.get("answers").get(2);
+        assertEquals("causes", causes.get("slot_key").asText());
+        assertEquals("Boulas MM", causes.get("references").get(0).get("authors").asText(), r.out());
+        assertEquals("9(2)", causes.get("references").get(0).get("volume").asText(), r.out());
+        assertEquals(41, page.get("phenotypes").size());
+        assertEquals("Very frequent (80%-99%)", page.get("phenotypes").get(0).get("frequency").asText());
+
+        Path list = fetch(dir, "x", "diseases.json", org.gardpipeline.Fixtures.bytes("gard-api/diseases-list-first-3.json"))
+                .resolve("diseases.json");
+        CommandLineRun skipped = CommandLineRun.of("parse", list.toString());
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertTrue(skipped.err().startsWith("skipped: " + list + ": GARD API list of diseases"), skipped.err());
+    }
+
     @Test
     void parseShowsTheLandmarksOfA2022PageAndWhichOneIsMissing() throws Exception {
         Path file = fetch(dir, "x", "page", org.gardpipeline.Fixtures.bytes("gard-2022/caudal-regression-sequence"))

@@ -49,7 +49,7 @@ class ApiJsonParserTest {
                 "Congenital and Genetic Diseases; Digestive Diseases; Kidney and Urinary Diseases; Nervous System Diseases"),
                 page.facts());
         assertNull(page.inquiry());
-        assertTrue(page.showsEveryAnswer());
+        assertTrue(page.format().wholePage(), "a record holds every answered question of its page");
     }
 
     @Test
@@ -147,13 +147,12 @@ class ApiJsonParserTest {
     }
 
     @Test
-    void aRecordWithoutAnyAnswerShowsNotEveryAnswer() throws Exception {
+    void aRecordWithoutAnyAnswerHasNone() throws Exception {
         byte[] empty = ("{\"mainPropery\":{\"diseaseId\":12016,\"diseaseName\":\"Primary melanoma of the central nervous system\"},"
                 + "\"overviewQuestion\":{\"questionId\":0,\"dateModified\":\"0001-01-01T00:00:00\"},\"basicQuestions\":[],"
                 + "\"gardCases\":[],\"phenoTypes\":[]}").getBytes(StandardCharsets.UTF_8);
         Page page = parse(empty);
-        assertEquals(List.of(), page.answers());
-        assertFalse(page.showsEveryAnswer());
+        assertEquals(List.of(), page.answers()); // and removes none: ApiHistoryTest.aRecordWithoutAnswersRemovesNone
     }
 
     @Test

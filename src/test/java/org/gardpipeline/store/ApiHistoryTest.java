@@ -113,6 +113,21 @@ class ApiHistoryTest {
                 WHERE fetched_at = '2020-12-11' AND slot_key = 'summary'""").toString());
     }
 
+    /**
+     * A record that holds no answered question (3,652 of 2020 do) removes nothing: the page's answers shown before
+     * are not withdrawn by a record that says nothing of them.
+     */
+    @Test
+    void aRecordWithoutAnswersRemovesNone() throws Exception {
+        byte[] answerless = ("{\"mainPropery\":{\"diseaseId\":6007,\"diseaseName\":\"Caudal regression sequence\"},"
+                + "\"overviewQuestion\":{\"questionId\":0,\"dateModified\":\"0001-01-01T00:00:00\"},"
+                + "\"basicQuestions\":[],\"gardCases\":[],\"phenoTypes\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ingest(fetch("2020-12-11-api", Map.of("6007.json", Fixtures.bytes("gard-api/6007.json"))),
+                fetch("2021-06-01-api", Map.of("6007.json", answerless)));
+        assertEquals(0, events("2021-06-01"));
+        assertEquals(8, TestDb.count(db(), "SELECT count(*) FROM current_answers"));
+    }
+
     /** GARD's list of diseases beside the records is skipped with a note, never quarantined. */
     @Test
     void theListOfDiseasesBesideTheRecordsIsNoDocument() throws Exception {
