@@ -118,7 +118,7 @@ final class ApiAnswers {
             throws ParseException {
         references.index(ApiFields.objects(question, "references", where), where + ".references");
         String answer = ApiFields.text(question, "answerText", where);
-        if (answer == null || Texts.inline(answer).isEmpty()) {
+        if (answer == null || Texts.isBlank(answer)) {
             return;
         }
         Long id = ApiFields.id(question, "questionId", where);
@@ -189,7 +189,7 @@ final class ApiAnswers {
      */
     private static String questionText(Asked asked, String title) throws ParseException {
         String html = ApiFields.text(asked.question(), "questionText", asked.where());
-        boolean stated = html != null && !Texts.inline(html).isEmpty();
+        boolean stated = html != null && !Texts.isBlank(html);
         return !stated && asked.place() == Place.OVERVIEW ? title : inline(html, asked.where());
     }
 

@@ -132,7 +132,7 @@ final class HtmlBlocks {
 
         void flush() {
             String raw = text.toString();
-            if (!Texts.inline(raw).isEmpty()) {
+            if (!Texts.isBlank(raw)) {
                 blocks.add(new Block(raw, headingLevel(), listNumber()));
             }
             text.setLength(0);

@@ -225,7 +225,7 @@ final class MedQuadXmlParser implements PageParser {
         if (ownHeading) {
             asked = heading.group(1);
             body = body.substring(heading.end());
-        } else if (question != null && !Texts.inline(question.getTextContent()).isEmpty()) {
+        } else if (question != null && !Texts.isBlank(question.getTextContent())) {
             asked = SPACE_BEFORE_MARK.matcher(Texts.inline(question.getTextContent())).replaceAll("?");
         } else {
             throw new ParseException(FORMAT + " QAPair " + index + " has neither a <Question> nor a question heading");

@@ -48,7 +48,7 @@ final class PublishedAnswers {
 
     /** Ends the reference being read: adds it when it has a number and text, and empties the buffer. */
     static void addReference(List<Reference> references, int number, StringBuilder citation) {
-        if (number > 0 && !Texts.inline(citation.toString()).isEmpty()) {
+        if (number > 0 && !Texts.isBlank(citation.toString())) {
             references.add(References.of(number, citation.toString()));
         }
         citation.setLength(0);

@@ -81,7 +81,7 @@ final class QaHtmlParser implements PageParser {
 
     private static int firstTitleHeading(List<HtmlBlocks.Block> blocks) {
         for (int i = 0; i < blocks.size(); i++) {
-            if (blocks.get(i).headingLevel() == 1 && !Texts.inline(blocks.get(i).text()).isEmpty()) {
+            if (blocks.get(i).headingLevel() == 1 && !Texts.isBlank(blocks.get(i).text())) {
                 return i;
             }
         }

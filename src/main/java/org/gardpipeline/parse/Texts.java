@@ -42,27 +42,37 @@ public final class Texts {
      */
     private static String collapseSpaces(String text) {
         StringBuilder out = null;
+        int copied = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!isInlineSpace(c)) {
-                if (out != null) {
-                    out.append(c);
-                }
+            if (!isInlineSpace(text.charAt(i))) {
                 continue;
             }
             int end = i + 1;
             while (end < text.length() && isInlineSpace(text.charAt(end))) {
                 end++;
             }
-            if (out == null && (c != ' ' || end - i > 1)) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (out != null) {
-                out.append(' ');
+            if (text.charAt(i) != ' ' || end - i > 1) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                // the stretch since the last run goes in whole: a character at a time was a hot spot
+                out.append(text, copied, i).append(' ');
+                copied = end;
             }
             i = end - 1;
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** True when the text is empty once made {@link #inline}, found without building that copy. */
+    public static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isInlineSpace(c) && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Regex {@code \s} (ASCII whitespace), the no-break spaces and the zero-width space. */

@@ -1,6 +1,8 @@
 package org.gardpipeline.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
 import java.util.Random;
@@ -20,6 +22,8 @@ class TextsTest {
         assertEquals("a b c", Texts.inline(" \t a\u00A0\u2007 b\r\n\u000B\f\u202F\u200Bc \u2003"));
         assertEquals("caf\u00E9", Texts.inline("cafe\u0301"));
         assertEquals("", Texts.inline(" \n "));
+        assertTrue(Texts.isBlank(" \u00A0\u2003\n"));
+        assertFalse(Texts.isBlank(" \u0301 "));
     }
 
     @Test
@@ -32,8 +36,12 @@ class TextsTest {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String text = s.toString();
-            assertEquals(regexInline(text), Texts.inline(text), () -> text.chars()
-                    .mapToObj(c -> String.format("\\u%04X", c)).reduce("", String::concat));
+            assertEquals(regexInline(text), Texts.inline(text), () -> codes(text));
+            assertEquals(regexInline(text).isEmpty(), Texts.isBlank(text), () -> "isBlank of " + codes(text));
         }
+    }
+
+    private static String codes(String text) {
+        return text.chars().mapToObj(c -> String.format("\\u%04X", c)).reduce("", String::concat);
     }
 }
