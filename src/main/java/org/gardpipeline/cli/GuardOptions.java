@@ -1,6 +1,6 @@
 package org.gardpipeline.cli;
 
-import org.gardpipeline.store.ChangeGuard;
+import org.gardpipeline.review.ChangeGuard;
 import picocli.CommandLine.Option;
 
 /** {@code --max-change-share} and {@code --accept-held}: when a fetch is held for review rather than committed. */

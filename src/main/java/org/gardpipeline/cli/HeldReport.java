@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.gardpipeline.diff.ChangeSummary;
 import org.gardpipeline.diff.PhraseDiff;
+import org.gardpipeline.review.FetchReview;
 import org.gardpipeline.store.FetchHeldException;
-import org.gardpipeline.store.FetchReview;
 
 /** Tells a person (stderr) and a scheduler (JSON) about a fetch held for review, and what to do about it. */
 final class HeldReport {

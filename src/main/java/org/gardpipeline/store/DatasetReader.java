@@ -98,7 +98,7 @@ final class DatasetReader {
 
     private void stream(Connection connection, Dataset dataset, String asOf, RowSink sink) {
         boolean past = asOf != null && dataset == Dataset.CURRENT_ANSWERS;
-        try (PreparedStatement ps = past ? Sql.prepare(connection, Dataset.ANSWERS_AS_OF, asOf)
+        try (PreparedStatement ps = past ? Jdbc.prepare(connection, Dataset.ANSWERS_AS_OF, asOf)
                 : connection.prepareStatement(dataset.query());
              ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -125,7 +125,7 @@ final class DatasetReader {
 
     List<String> columns(Dataset dataset) {
         Set<String> columns = new LinkedHashSet<>();
-        try (PreparedStatement ps = Sql.prepare(db, "SELECT name FROM pragma_table_info(?)", dataset.viewName());
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT name FROM pragma_table_info(?)", dataset.viewName());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 columns.add(rs.getString(1));

@@ -1,5 +1,7 @@
 package org.gardpipeline.store;
 
+import org.gardpipeline.review.ChangeGuard;
+import org.gardpipeline.review.FetchReview;
 /**
  * A fetch that the {@link ChangeGuard} held for review: nothing of it was committed. Carries the review for the
  * report.

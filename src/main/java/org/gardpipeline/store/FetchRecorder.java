@@ -14,6 +14,8 @@ import java.util.Set;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.review.ChangeGuard;
+import org.gardpipeline.review.FetchReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +73,9 @@ final class FetchRecorder {
             // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
             throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
         }
-        try (Statements sql = new Statements(db)) {
+        try (StatementCache sql = new StatementCache(db)) {
             boolean newest = isNewest(fetch);
-            FetchWriter writer = new FetchWriter(db, sql, newest);
+            DocumentWriter writer = new DocumentWriter(db, sql, newest);
             long fetchId = writer.insertFetch(fetch, keepId);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
@@ -88,7 +90,7 @@ final class FetchRecorder {
             }
             int layoutChanged = new PageLayouts(sql).changedPages(fetchId);
             if (!guard.acceptHeld()) {
-                FetchReview review = new FetchReviews(sql).review(fetchId, fetch.name(), layoutChanged);
+                FetchReview review = new ReviewQueries(sql).review(fetchId, fetch.name(), layoutChanged);
                 Optional<String> held = guard.holdReason(review);
                 if (held.isPresent()) {
                     throw new FetchHeldException(review, held.get());
@@ -101,21 +103,21 @@ final class FetchRecorder {
 
     /** True when no stored fetch comes after this one in date order: then history only grows at its end. */
     private boolean isNewest(Fetch fetch) throws SQLException {
-        Long later = Sql.single(db, "SELECT count(*) FROM fetch WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
+        Long later = Jdbc.single(db, "SELECT count(*) FROM fetch WHERE fetched_at > ? OR (fetched_at = ? AND label > ?)",
                 fetch.fetchedAt(), fetch.fetchedAt(), fetch.label());
         return later == 0;
     }
 
     private IngestSummary finish(Fetch fetch, long fetchId, long started, int layoutChanged) throws SQLException {
         double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
-        Sql.update(db, "UPDATE fetch SET seconds = ? WHERE fetch_id = ?", seconds, fetchId);
+        Jdbc.update(db, "UPDATE fetch SET seconds = ? WHERE fetch_id = ?", seconds, fetchId);
         return summary(fetch, fetchId, false, layoutChanged);
     }
 
     private IngestSummary alreadyIngested(Fetch fetch, String listingSha256) throws SQLException {
         long fetchId;
         String listing;
-        try (PreparedStatement ps = Sql.prepare(db,
+        try (PreparedStatement ps = Jdbc.prepare(db,
                 "SELECT fetch_id, content_sha256, origin, listing_sha256 FROM fetch WHERE fetched_at = ? AND label = ?",
                 fetch.fetchedAt(), fetch.label());
              ResultSet rs = ps.executeQuery()) {
@@ -132,7 +134,7 @@ final class FetchRecorder {
         }
         if (listingSha256 != null && !listingSha256.equals(listing)) {
             // the same bytes, in files listed for the first time, or copied or touched since
-            Sql.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", listingSha256, fetchId);
+            Jdbc.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", listingSha256, fetchId);
         }
         return summary(fetch, fetchId, true, 0);
     }
@@ -146,7 +148,7 @@ final class FetchRecorder {
             return Optional.empty();
         }
         try {
-            Long fetchId = Sql.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
+            Long fetchId = Jdbc.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
                     fetch.fetchedAt(), fetch.label(), listingSha256);
             return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true, 0));
         } catch (SQLException e) {
@@ -183,7 +185,7 @@ final class FetchRecorder {
      * ingested before, and says nothing of them).
      */
     private IngestSummary summary(Fetch fetch, long fetchId, boolean already, int layoutChanged) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (PreparedStatement ps = Jdbc.prepare(db, """
                 SELECT documents, parsed, quarantined, added, changed, removed, restored, coalesce(seconds, 0), reused
                 FROM fetches WHERE fetch_id = ?""", fetchId);
              ResultSet rs = ps.executeQuery()) {
@@ -218,7 +220,7 @@ final class FetchRecorder {
     /** True when a fetch of that date and label is stored. */
     boolean hasFetch(String fetchedAt, String label) {
         try {
-            Long n = Sql.single(db, "SELECT count(*) FROM fetch WHERE fetched_at = ? AND label = ?", fetchedAt, label);
+            Long n = Jdbc.single(db, "SELECT count(*) FROM fetch WHERE fetched_at = ? AND label = ?", fetchedAt, label);
             return n != null && n > 0;
         } catch (SQLException e) {
             throw failure("read fetches", e);

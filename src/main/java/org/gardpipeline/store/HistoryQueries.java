@@ -30,7 +30,7 @@ final class HistoryQueries {
     /** The quarantined documents of a fetch, as (path, reason), by path. */
     List<String[]> quarantined(long fetchId) throws SQLException {
         List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(db,
+        try (PreparedStatement ps = Jdbc.prepare(db,
                 "SELECT path, reason FROM quarantine WHERE fetch_id = ? ORDER BY path",
                 fetchId);
              ResultSet rs = ps.executeQuery()) {
@@ -55,7 +55,7 @@ final class HistoryQueries {
     }
 
     private PageRef onePage(String sql, String arg) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(db, sql, arg); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Jdbc.prepare(db, sql, arg); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new PageRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)) : null;
         }
     }
@@ -94,7 +94,7 @@ final class HistoryQueries {
     /** Current answers matching every word of the query, best first. */
     List<SearchHit> search(String query, int limit) throws SQLException {
         List<SearchHit> hits = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (PreparedStatement ps = Jdbc.prepare(db, """
                 SELECT p.page_key, p.title, s.slot_key, s.topic, v.question,
                        snippet(answer_search, 2, '[', ']', ' ... ', 12)
                 FROM answer_search

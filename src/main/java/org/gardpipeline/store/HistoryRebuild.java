@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.parse.ParserVersions;
+import org.gardpipeline.review.ChangeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class HistoryRebuild {
         if (changes.isEmpty()) {
             return ParserDrift.NONE;
         }
-        Long fetches = Sql.single(db, "SELECT count(*) FROM fetch f WHERE EXISTS (SELECT 1 FROM document_run_span d "
+        Long fetches = Jdbc.single(db, "SELECT count(*) FROM fetch f WHERE EXISTS (SELECT 1 FROM document_run_span d "
                 + "JOIN parse_result r ON r.result_id = d.result_id WHERE f.position BETWEEN d.first_position AND d.last_position AND ("
                 + outdated + "))");
         return new ParserDrift(changes, results, fetches);
@@ -89,13 +90,13 @@ final class HistoryRebuild {
         long started = System.nanoTime();
         db.setAutoCommit(false);
         try {
-            long eventsBefore = Sql.single(db, "SELECT count(*) FROM change_event");
+            long eventsBefore = Jdbc.single(db, "SELECT count(*) FROM change_event");
             List<Kept> kept = new ArrayList<>();
             for (Fetch f : fetches) {
                 kept.add(kept(f));
             }
             for (String table : TABLES) {
-                Sql.update(db, "DELETE FROM " + table);
+                Jdbc.update(db, "DELETE FROM " + table);
             }
             LOG.debug("{}: the history of {} fetches emptied in {} s", file, fetches.size(), seconds(started));
             for (int i = 0; i < fetches.size(); i++) {
@@ -114,11 +115,11 @@ final class HistoryRebuild {
                     return new Rebuilt(false, "fetch " + f.name() + ": the documents at " + f.origin()
                             + " are not those it was ingested from", 0, eventsBefore, eventsBefore, seconds(started));
                 }
-                Sql.update(db, "UPDATE fetch SET ingested_at = ?, seconds = ?, listing_sha256 = ? WHERE fetch_id = ?",
+                Jdbc.update(db, "UPDATE fetch SET ingested_at = ?, seconds = ?, listing_sha256 = ? WHERE fetch_id = ?",
                         k.ingestedAt(), k.seconds(), k.listing(), k.fetchId());
                 LOG.debug("fetch {}: derived again", f.name());
             }
-            long eventsAfter = Sql.single(db, "SELECT count(*) FROM change_event");
+            long eventsAfter = Jdbc.single(db, "SELECT count(*) FROM change_event");
             db.commit();
             return new Rebuilt(true, null, fetches.size(), eventsBefore, eventsAfter, seconds(started));
         } catch (SQLException | RuntimeException e) {
@@ -130,7 +131,7 @@ final class HistoryRebuild {
     }
 
     private Kept kept(Fetch f) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(db, "SELECT fetch_id, ingested_at, seconds, listing_sha256 FROM fetch "
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT fetch_id, ingested_at, seconds, listing_sha256 FROM fetch "
                 + "WHERE fetched_at = ? AND label = ?", f.fetchedAt(), f.label());
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -142,7 +143,7 @@ final class HistoryRebuild {
     }
 
     private String contentSha256(long fetchId) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(db, "SELECT content_sha256 FROM fetch WHERE fetch_id = ?", fetchId);
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT content_sha256 FROM fetch WHERE fetch_id = ?", fetchId);
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.review.ChangeGuard;
 
 /**
  * The versioned history in one SQLite file: how it is opened (locked for writing, or read as it is), and the
@@ -239,7 +240,7 @@ public final class HistoryStore implements AutoCloseable {
             throw new StoreException("backup target " + target + " exists already; name a new file", true);
         }
         try {
-            Sql.update(db, "VACUUM INTO ?", target.toAbsolutePath().toString());
+            Jdbc.update(db, "VACUUM INTO ?", target.toAbsolutePath().toString());
         } catch (SQLException e) {
             throw new StoreException("cannot back up " + file + " to " + target + ": " + e.getMessage(), true, e);
         }

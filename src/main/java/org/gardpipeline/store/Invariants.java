@@ -64,8 +64,8 @@ final class Invariants {
                 WHERE f.fetched_at IS NOT l.fetched_at OR f.label IS NOT l.label
                    OR NOT EXISTS (SELECT 1 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
                                   WHERE d.fetch_id = l.fetch_id AND r.page_id = l.page_id)""");
-        for (Runs runs : Runs.values()) {
-            rows(found, "runs", runs.violations());
+        for (RunTables tables : RunTables.values()) {
+            rows(found, "runs", tables.violations());
         }
         rows(found, "parse result stands for a fetch where it was not its page's only document", """
                 SELECT 'parse result ' || r.result_id || ', fetch ' || r.alone_in FROM parse_result r
@@ -86,7 +86,7 @@ final class Invariants {
 
     /** The strongest check: deriving every slot's timeline again from the observations gives the stored rows. */
     private void derivedRowsMatchTheFacts(List<String> found) throws SQLException {
-        try (Statements sql = new Statements(db)) {
+        try (StatementCache sql = new StatementCache(db)) {
             SlotHistory history = new SlotHistory(sql);
             for (String slot : column("SELECT slot_id FROM slot ORDER BY slot_id")) {
                 if (!history.isUpToDate(Long.parseLong(slot))) {

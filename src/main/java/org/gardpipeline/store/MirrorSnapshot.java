@@ -52,14 +52,14 @@ public final class MirrorSnapshot implements AutoCloseable {
     /** The columns of a table of the history, in their order; the key of the search index first. */
     public List<String> columns(String table) {
         try {
-            if (Sql.single(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table) == 0) {
+            if (Jdbc.single(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table) == 0) {
                 throw new StoreException("database " + file + " has no table " + table, false);
             }
             List<String> columns = new ArrayList<>();
             if (ROWID_COLUMNS.containsKey(table)) {
                 columns.add(ROWID_COLUMNS.get(table));
             }
-            try (PreparedStatement ps = Sql.prepare(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
+            try (PreparedStatement ps = Jdbc.prepare(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.add(rs.getString(1));

@@ -16,10 +16,10 @@ import org.gardpipeline.parse.Texts;
  */
 final class PageIdentity {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Statements sql;
+    private final StatementCache sql;
     private final boolean newestFetch;
 
-    PageIdentity(Statements sql, boolean newestFetch) {
+    PageIdentity(StatementCache sql, boolean newestFetch) {
         this.sql = sql;
         this.newestFetch = newestFetch;
     }

@@ -8,9 +8,9 @@ import java.sql.SQLException;
  * documents taken from an earlier parse carry their layout too.
  */
 final class PageLayouts {
-    private final Statements sql;
+    private final StatementCache sql;
 
-    PageLayouts(Statements sql) {
+    PageLayouts(StatementCache sql) {
         this.sql = sql;
     }
 

@@ -14,9 +14,9 @@ import org.gardpipeline.model.Sha256;
  * taken from an earlier parse carries its list too (as {@link PageLayouts} does for layouts).
  */
 final class Phenotypes {
-    private final Statements sql;
+    private final StatementCache sql;
 
-    Phenotypes(Statements sql) {
+    Phenotypes(StatementCache sql) {
         this.sql = sql;
     }
 

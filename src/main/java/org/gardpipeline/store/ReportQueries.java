@@ -115,7 +115,7 @@ public final class ReportQueries {
     /** The events that ended a slot's presence ('removed'), as slot key to the fetch dates, oldest first. */
     public Map<String, List<String>> removals(PageRef page) {
         Map<String, List<String>> removals = new LinkedHashMap<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (PreparedStatement ps = Jdbc.prepare(db, """
                 SELECT s.slot_key, f.fetched_at
                 FROM change_event e
                 JOIN slot s ON s.slot_id = e.slot_id
@@ -135,7 +135,7 @@ public final class ReportQueries {
     /** The references of every version of a page, by version id, each list by number. */
     public Map<Long, List<VersionReference>> references(PageRef page) {
         Map<Long, List<VersionReference>> refs = new LinkedHashMap<>();
-        try (PreparedStatement ps = Sql.prepare(db, """
+        try (PreparedStatement ps = Jdbc.prepare(db, """
                 SELECT v.version_id, r.number, r.citation, r.url
                 FROM version v
                 JOIN slot s ON s.slot_id = v.slot_id

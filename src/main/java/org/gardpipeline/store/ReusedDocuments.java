@@ -26,13 +26,13 @@ final class ReusedDocuments {
     /** Rows per batch: enough to make the set-wise statements pay, few enough to keep memory flat. */
     private static final int BATCH = 2000;
     private final Connection db;
-    private final Statements sql;
+    private final StatementCache sql;
     private final Fetch fetch;
     private final boolean newestFetch;
     private final List<Document> pending = new ArrayList<>();
     private boolean tableReady;
 
-    ReusedDocuments(Connection db, Statements sql, Fetch fetch, boolean newestFetch) {
+    ReusedDocuments(Connection db, StatementCache sql, Fetch fetch, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
         this.fetch = fetch;

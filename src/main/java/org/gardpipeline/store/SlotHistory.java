@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link Timeline} derives from its observations. Rows that stay the same keep their ids.
  */
 final class SlotHistory {
-    private final Statements sql;
+    private final StatementCache sql;
     private final Map<Long, Timeline.ContentParts> parts = new HashMap<>();
     /** The runs of each page's documents read so far, by page: the slots of a page share them. */
     private final Map<Long, List<DocumentRun>> pageDocuments = new HashMap<>();
@@ -22,7 +22,7 @@ final class SlotHistory {
     /** Slots derived again whose search entry is still to be brought up to date, in the order derived. */
     private final List<Long> rederived = new ArrayList<>();
 
-    SlotHistory(Statements sql) {
+    SlotHistory(StatementCache sql) {
         this.sql = sql;
     }
 

@@ -18,7 +18,7 @@ import org.gardpipeline.SiteEdits;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
-import org.gardpipeline.store.ChangeGuard;
+import org.gardpipeline.review.ChangeGuard;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.gardpipeline.ingest;
 
-import org.gardpipeline.store.ChangeGuard;
+import org.gardpipeline.review.ChangeGuard;
 import org.gardpipeline.store.HistoryStore;
 
 /**

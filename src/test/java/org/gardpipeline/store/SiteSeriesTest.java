@@ -11,6 +11,7 @@ import org.gardpipeline.SiteEdits;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.review.ChangeGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.gardpipeline.store;
+package org.gardpipeline.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.gardpipeline.store;
+package org.gardpipeline.review;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public record FetchReview(String fetch, int answers, int changed, int removed, i
                           int driftPages, int changesOnDriftPages, Map<String, Integer> landmarkChanges,
                           List<Example> examples) {
     /** How many examples a review keeps. */
-    static final int EXAMPLES = 3;
+    public static final int EXAMPLES = 3;
 
     public FetchReview {
         landmarkChanges = Map.copyOf(landmarkChanges);

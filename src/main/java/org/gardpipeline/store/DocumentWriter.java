@@ -18,21 +18,20 @@ import org.gardpipeline.model.Page;
 import org.gardpipeline.model.Reference;
 import org.gardpipeline.model.Topic;
 import org.gardpipeline.parse.ParserVersions;
-import org.gardpipeline.parse.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes one fetch's documents as facts (documents, pages, slots, contents, observations). */
-final class FetchWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(FetchWriter.class);
+final class DocumentWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection db;
-    private final Statements sql;
+    private final StatementCache sql;
     /** No stored fetch comes after the one being written: every page it sees is named as it shows it. */
     private final boolean newestFetch;
     private final PageIdentity pageIdentity;
 
-    FetchWriter(Connection db, Statements sql, boolean newestFetch) {
+    DocumentWriter(Connection db, StatementCache sql, boolean newestFetch) {
         this.db = db;
         this.sql = sql;
         this.newestFetch = newestFetch;
@@ -76,7 +75,7 @@ final class FetchWriter {
      * it is read, and merged into the runs at the end.
      */
     Set<Long> writeDocuments(long fetchId, Fetch fetch, Iterable<Document> documents) throws SQLException {
-        Runs.stageAnew(sql);
+        RunTables.stageAnew(sql);
         Set<Long> pages = new LinkedHashSet<>();
         FetchContentHash hash = new FetchContentHash();
         ReusedDocuments reusedDocuments = new ReusedDocuments(db, sql, fetch, newestFetch);
@@ -124,10 +123,10 @@ final class FetchWriter {
         new PageLayouts(sql).stage();
         new Phenotypes(sql).stage();
         markAlone(fetchId);
-        Runs.storeNoteSets(sql);
-        Runs.Place place = Runs.Place.of(sql, fetchId);
-        for (Runs runs : Runs.values()) {
-            runs.record(sql, place);
+        RunTables.storeNoteSets(sql);
+        RunTables.Place place = RunTables.Place.of(sql, fetchId);
+        for (RunTables tables : RunTables.values()) {
+            tables.record(sql, place);
         }
         LOG.debug("fetch {}: {} documents merged into the runs in {} ms", fetch.name(), documents,
                 (System.nanoTime() - started) / 1_000_000);

@@ -11,7 +11,7 @@ import java.util.List;
  * a key that shows what it showed in the fetch before costs nothing, so a fetch that changes 1% of pages writes
  * about 1% of the rows. Fetches may come in any date order; the runs are always the same maximal ones.
  */
-enum Runs {
+enum RunTables {
     OBSERVATIONS("observation_run", "staged_observation", "slot_id", List.of("content_id", "question_id", "note_set_id")),
     DOCUMENTS("document_run", "staged_document", "path_id", List.of("result_id")),
     LAYOUTS("page_layout_run", "staged_page_layout", "page_id", List.of("layout_id")),
@@ -22,7 +22,7 @@ enum Runs {
     private final String key;
     private final List<String> values;
 
-    Runs(String table, String staged, String key, List<String> values) {
+    RunTables(String table, String staged, String key, List<String> values) {
         this.table = table;
         this.staged = staged;
         this.key = key;
@@ -31,7 +31,7 @@ enum Runs {
 
     /** The fetch being written and its neighbours in date order (null where it has none). */
     record Place(long fetchId, long position, Long previous, Long next) {
-        static Place of(Statements sql, long fetchId) throws SQLException {
+        static Place of(StatementCache sql, long fetchId) throws SQLException {
             long position = sql.single("SELECT position FROM fetch WHERE fetch_id = ?", fetchId);
             return new Place(fetchId, position, sql.single("SELECT fetch_id FROM fetch WHERE position = ?", position - 1),
                     sql.single("SELECT fetch_id FROM fetch WHERE position = ?", position + 1));
@@ -43,7 +43,7 @@ enum Runs {
     }
 
     /** Empties (creating when absent) the connection's staging tables, for a fetch about to be written. */
-    static void stageAnew(Statements sql) throws SQLException {
+    static void stageAnew(StatementCache sql) throws SQLException {
         sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_observation (slot_id INTEGER PRIMARY KEY, content_id INTEGER NOT NULL, "
                 + "question_id INTEGER NOT NULL, note_set_id INTEGER)");
         sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_note (slot_id INTEGER NOT NULL, kind TEXT NOT NULL, "
@@ -62,7 +62,7 @@ enum Runs {
      * Gives each staged observation the set of its staged notes, each distinct set stored once. Notes are
      * ordered by SQLite, so that a set has one key whoever wrote it.
      */
-    static void storeNoteSets(Statements sql) throws SQLException {
+    static void storeNoteSets(StatementCache sql) throws SQLException {
         sql.update("CREATE TEMP TABLE IF NOT EXISTS staged_note_key (slot_id INTEGER PRIMARY KEY, note_key TEXT NOT NULL)");
         sql.update("DELETE FROM temp.staged_note_key");
         sql.update("INSERT INTO temp.staged_note_key (slot_id, note_key) SELECT slot_id, "
@@ -76,7 +76,7 @@ enum Runs {
     }
 
     /** Merges the staged facts of the fetch into the runs, and empties the stage. */
-    void record(Statements sql, Place at) throws SQLException {
+    void record(StatementCache sql, Place at) throws SQLException {
         if (at.previous() != null) {
             splitWhatChanged(sql, at);
         }
@@ -94,7 +94,7 @@ enum Runs {
      * fact away; each other one ends before this fetch (and goes on after it, as a run of its own, when there is an
      * after).
      */
-    private void splitWhatChanged(Statements sql, Place at) throws SQLException {
+    private void splitWhatChanged(StatementCache sql, Place at) throws SQLException {
         String spanning = at.newest() ? "r.last_fetch IS NULL"
                 : "(SELECT position FROM fetch WHERE fetch_id = r.first_fetch) < " + at.position()
                   + " AND (r.last_fetch IS NULL OR (SELECT position FROM fetch WHERE fetch_id = r.last_fetch) > " + at.position() + ")";
@@ -114,7 +114,7 @@ enum Runs {
      * one that starts just after it; else it is a run of its own. (It cannot join both: two runs that met alike
      * would have been one, spanning this fetch's place.)
      */
-    private void joinNeighbours(Statements sql, Place at) throws SQLException {
+    private void joinNeighbours(StatementCache sql, Place at) throws SQLException {
         List<Object[]> facts = new ArrayList<>();
         try (ResultSet rs = sql.query("SELECT " + key + ", " + columns("") + " FROM temp." + staged)) {
             while (rs.next()) {

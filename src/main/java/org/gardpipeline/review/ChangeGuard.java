@@ -1,4 +1,4 @@
-package org.gardpipeline.store;
+package org.gardpipeline.review;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Small JDBC helpers, so the store's classes read as their SQL. */
-final class Sql {
-    private Sql() {
+final class Jdbc {
+    private Jdbc() {
     }
 
     static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {

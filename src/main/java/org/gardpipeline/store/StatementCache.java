@@ -11,11 +11,11 @@ import java.util.Map;
  * Prepared statements kept for the length of one fetch's transaction, so that the thousands of rows of a
  * fetch are written without preparing the same SQL again for each.
  */
-final class Statements implements AutoCloseable {
+final class StatementCache implements AutoCloseable {
     private final Connection db;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-    Statements(Connection db) {
+    StatementCache(Connection db) {
         this.db = db;
     }
 
@@ -25,12 +25,12 @@ final class Statements implements AutoCloseable {
             ps = db.prepareStatement(sql);
             prepared.put(sql, ps);
         }
-        return Sql.bind(ps, args);
+        return Jdbc.bind(ps, args);
     }
 
     /** The first column of the first row as a number, or null when there is no row or it is NULL. */
     Long single(String sql, Object... args) throws SQLException {
-        return Sql.single(bind(sql, args));
+        return Jdbc.single(bind(sql, args));
     }
 
     int update(String sql, Object... args) throws SQLException {

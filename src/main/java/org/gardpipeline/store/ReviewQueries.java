@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gardpipeline.review.ChangeGuard;
+import org.gardpipeline.review.FetchReview;
 
 /** Reviews a fetch inside its transaction, once its history is derived and before it is committed. */
-final class FetchReviews {
-    private final Statements sql;
+final class ReviewQueries {
+    private final StatementCache sql;
 
-    FetchReviews(Statements sql) {
+    ReviewQueries(StatementCache sql) {
         this.sql = sql;
     }
 
