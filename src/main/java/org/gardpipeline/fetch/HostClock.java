@@ -3,7 +3,10 @@ package org.gardpipeline.fetch;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps requests to one host at least {@code delay} apart as the server sees them: a request starts only after
@@ -17,6 +20,9 @@ final class HostClock {
     private final Map<String, Long> longerDelayNanos = new HashMap<>();
     private final Map<String, Long> next = new HashMap<>();
     private final Map<String, Boolean> busy = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a host is answered, so that the requests waiting for it look again. */
+    private final Condition answered = lock.newCondition();
 
     HostClock(Duration delay) {
         this.delayNanos = delay.toNanos();
@@ -33,40 +39,53 @@ final class HostClock {
 
         void answered() {
             if (released.compareAndSet(false, true)) {
-                synchronized (HostClock.this) {
+                lock.lock();
+                try {
                     busy.put(host, false);
                     next.put(host, System.nanoTime() + longerDelayNanos.getOrDefault(host, delayNanos));
-                    HostClock.this.notifyAll();
+                    answered.signalAll();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
     }
 
     /** Keeps requests to the host at least this far apart from now on, when that is longer than the delay given. */
-    synchronized void atLeast(String host, Duration delay) {
+    void atLeast(String host, Duration delay) {
         long longer = delay.toNanos() - delayNanos;
-        if (longer > 0) {
+        if (longer <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
             longerDelayNanos.put(host, delay.toNanos());
             // robots.txt itself was answered with the shorter delay: the page after it waits the longer one too
             next.computeIfPresent(host, (h, at) -> at + longer);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Blocks until a request to the host may start. */
-    synchronized Ticket await(String host) throws InterruptedException {
-        while (true) {
-            long now = System.nanoTime();
-            long wait = next.getOrDefault(host, now) - now;
-            if (!busy.getOrDefault(host, false) && wait <= 0) {
-                busy.put(host, true);
-                return new Ticket(host);
+    Ticket await(String host) throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long wait = next.getOrDefault(host, now) - now;
+                if (!busy.getOrDefault(host, false) && wait <= 0) {
+                    busy.put(host, true);
+                    return new Ticket(host);
+                }
+                if (wait > 0) {
+                    answered.await(wait, TimeUnit.NANOSECONDS);
+                } else {
+                    answered.await();
+                }
             }
-            if (wait > 0) {
-                long ms = Math.max(1, wait / 1_000_000);
-                wait(ms);
-            } else {
-                wait();
-            }
+        } finally {
+            lock.unlock();
         }
     }
 }
