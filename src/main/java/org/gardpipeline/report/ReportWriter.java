@@ -18,8 +18,8 @@ import org.gardpipeline.store.ReportQueries;
 import org.gardpipeline.store.ReportQueries.FetchRow;
 
 /**
- * Writes the report ({@code OUT/report/}: index.html, style.css and a page per disease that changed after the
- * first fetch) and the feed ({@code OUT/changes.atom}). Everything is written beside its place first and moved
+ * Writes the report ({@code OUT/report/}: index.html, the further pages of changes, style.css and a page per
+ * disease that changed after the first fetch) and the feed ({@code OUT/changes.atom}). Everything is written beside its place first and moved
  * in when complete, so a failed or killed run leaves the previous report and feed as they were.
  */
 public final class ReportWriter {
@@ -53,6 +53,9 @@ public final class ReportWriter {
             long bytes = write(temp.resolve(Html.STYLE_FILE), Html.STYLE);
             bytes += write(temp.resolve("index.html"), IndexPage.html(fetches, queries.changeCounts(), changes, pageFiles,
                     toolVersion));
+            for (int n = 2; n <= ChangeList.pages(changes.size()); n++) {
+                bytes += write(temp.resolve(ChangeList.file(n)), ChangeList.html(changes, n, pageFiles, toolVersion));
+            }
             Files.createDirectory(temp.resolve("pages"));
             for (Map.Entry<PageRef, String> e : pageFiles.entrySet()) {
                 PageRef page = e.getKey();
