@@ -5,8 +5,10 @@
 # (default 365) with 1% churn each, the last 60 kept as fetch folders under bench/work/growth/raw/ (with
 # --packed, each ingest followed by ./gard pack); with --pack, 60 such fetches run and packed
 # (docs/operations.md, "Packing old fetches"); with --api, the ingest of GARD's 6,061 API records of 2020 interleaved
-# with its floor (Jackson + jsoup) and with a full ingest of the 2022 pages.
-#   bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api]
+# with its floor (Jackson + jsoup) and with a full ingest of the 2022 pages; with --daily, a ./gard run ingesting one
+# more 1%-changed fetch, with its outputs, over a history of DAYS (default 60) such fetches against the same run over
+# one fetch, interleaved (DailyRunBenchmark; about 10 minutes for 60 on 2 cores).
+#   bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api] [--daily [DAYS]]
 # GARD_BENCH_CORPUS=DIR reads the unpacked pages from DIR instead of unpacking them into bench/work/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,13 +19,16 @@ FETCHES=365
 PACKED=""
 PACK=""
 API=""
+DAILY=""
+DAYS=60
 while [ $# -gt 0 ]; do
     case "$1" in
         --growth) GROWTH=1; if [ -n "${2:-}" ] && [ "${2#-}" = "$2" ]; then FETCHES="$2"; shift; fi ;;
         --packed) PACKED=--pack ;;
         --pack) PACK=1 ;;
         --api) API=1 ;;
-        *) echo "usage: bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api]" >&2; exit 2 ;;
+        --daily) DAILY=1; if [ -n "${2:-}" ] && [ "${2#-}" = "$2" ]; then DAYS="$2"; shift; fi ;;
+        *) echo "usage: bench/run.sh [RUNS] [--growth [FETCHES] [--packed]] [--pack] [--api] [--daily [DAYS]]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -58,4 +63,9 @@ if [ -n "$API" ]; then
     # five interleaved rounds unless RUNS asks for more
     API_RUNS=$(( RUNS > 5 ? RUNS : 5 ))
     java -cp "$CP" org.gardpipeline.bench.ApiBenchmark "$CP" "$WORK/api/gard-api-2020/diseases" "$CORPUS" "$WORK" "$API_RUNS"
+fi
+if [ -n "$DAILY" ]; then
+    # three interleaved rounds unless RUNS asks for more
+    DAILY_RUNS=$(( RUNS > 3 ? RUNS : 3 ))
+    java -Xmx1g -XX:+UseSerialGC -cp "$CP" org.gardpipeline.bench.DailyRunBenchmark "$CORPUS" "$WORK/daily" "$DAYS" "$DAILY_RUNS"
 fi

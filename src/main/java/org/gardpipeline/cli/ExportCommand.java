@@ -35,11 +35,13 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         String day = asOf == null ? null : IsoDate.parse(asOf, "--as-of");
         try (HistoryStore store = HistoryStore.openForExport(database.db)) {
-            CsvExporter.Result result = new CsvExporter(store, new ExportOptions(day, excel)).export(out, Main.version());
+            // as a run writes them: the disease pages of an output folder stamped before are kept when unchanged
+            Outputs.Written written = new Outputs(store, out, new ExportOptions(day, excel)).write();
+            CsvExporter.Result result = written.csv();
             spec.commandLine().getOut().printf("exported %d rows to %s%n", result.rows(), result.folder());
-            ReportWriter.Result report = new ReportWriter(store, Main.version()).write(out);
-            spec.commandLine().getOut().printf("wrote the report (%d disease pages) to %s and the feed to %s%n",
-                    report.pages(), report.folder(), report.feed());
+            ReportWriter.Result report = written.report();
+            spec.commandLine().getOut().printf("wrote the report (%d disease pages, %d of them drawn again) to %s and the feed to %s%n",
+                    report.pages(), report.pagesWritten(), report.folder(), report.feed());
             return ExitCode.DONE;
         }
     }

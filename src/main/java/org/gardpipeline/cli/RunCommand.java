@@ -9,8 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.gardpipeline.export.CsvExporter;
-import org.gardpipeline.export.OutputStamp;
+import org.gardpipeline.export.ExportOptions;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
@@ -18,7 +17,6 @@ import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.ingest.Rederivation;
 import org.gardpipeline.model.IngestSummary;
-import org.gardpipeline.report.ReportWriter;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,26 +127,22 @@ final class RunCommand implements Callable<Integer> {
     /**
      * Exports the CSV files, the report and the feed, and stamps them with the database's state; a run that
      * ingested nothing and finds the outputs stamped with this state, each as written, leaves them as they are
-     * (they would be written again byte for byte). Returns whether they were written.
+     * (they would be written again byte for byte). Otherwise only the disease pages whose history moved are drawn
+     * again. Returns whether they were written.
      */
     private boolean writeOutputs(HistoryStore store, boolean nothingNew, PrintWriter err) {
-        List<String> outputs = new ArrayList<>(CsvExporter.files());
-        outputs.addAll(ReportWriter.files());
-        OutputStamp stamp = OutputStamp.of(store, Main.version(), outputs);
-        if (nothingNew && stamp.matches(out)) {
+        Outputs outputs = new Outputs(store, out, ExportOptions.DEFAULT);
+        if (nothingNew && outputs.current()) {
             if (!logging.quiet) {
                 err.printf("the CSV files, the report and the feed in %s are those of this database already: not written again%n", out);
             }
             return false;
         }
-        OutputStamp.clear(out);
-        CsvExporter.Result result = new CsvExporter(store).export(out, Main.version());
-        ReportWriter.Result report = new ReportWriter(store, Main.version()).write(out);
-        stamp.write(out);
+        Outputs.Written written = outputs.write();
         if (!logging.quiet) {
-            err.printf("exported %d rows to %s%n", result.rows(), result.folder());
-            err.printf("wrote the report (%d disease pages) to %s and the feed to %s%n", report.pages(), report.folder(),
-                    report.feed());
+            err.printf("exported %d rows to %s%n", written.csv().rows(), written.csv().folder());
+            err.printf("wrote the report (%d disease pages, %d of them drawn again) to %s and the feed to %s%n",
+                    written.report().pages(), written.report().pagesWritten(), written.report().folder(), written.report().feed());
         }
         return true;
     }

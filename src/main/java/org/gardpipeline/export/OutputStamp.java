@@ -37,7 +37,8 @@ import org.gardpipeline.store.ReportQueries;
 public final class OutputStamp {
     /** Hidden: publishing the output folder (copying its visible files) leaves it behind. */
     public static final String FILE = ".gard-outputs";
-    private static final String HEADER = "gard-outputs 1";
+    private static final String HEADER = "gard-outputs 2";
+    private static final String SOURCE = "source ";
     private static final String NO_LISTING = "-";
     private final String state;
     private final List<String> outputs;
@@ -51,9 +52,9 @@ public final class OutputStamp {
      * The stamp of the database as it is now, over the given outputs: files or folders (all files under them),
      * relative to the output folder.
      */
-    public static OutputStamp of(HistoryStore store, String toolVersion, List<String> outputs) {
+    public static OutputStamp of(HistoryStore store, String toolVersion, ExportOptions options, List<String> outputs) {
         MessageDigest digest = Sha256.newDigest();
-        StringBuilder text = new StringBuilder(toolVersion).append('\n').append(codeBuild()).append('\n')
+        StringBuilder text = new StringBuilder(toolVersion).append('\n').append(codeBuild()).append('\n').append(options).append('\n')
                 .append(store.fetchSpan()).append('\n');
         for (ReportQueries.FetchRow row : new ReportQueries(store).fetches()) {
             text.append(row).append('\n');
@@ -63,7 +64,7 @@ public final class OutputStamp {
     }
 
     /** The build of the code that writes the outputs: the size and time of its jar (or classes folder). */
-    private static String codeBuild() {
+    public static String codeBuild() {
         try {
             Path code = Path.of(OutputStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code);
@@ -78,37 +79,100 @@ public final class OutputStamp {
      * then their listing is stamped for the next run).
      */
     public boolean matches(Path out) {
-        Path file = out.resolve(FILE);
         try {
-            if (!Files.isRegularFile(file)) {
+            Stamped stamped = Stamped.read(out);
+            if (stamped == null || !stamped.state().equals(state)) {
                 return false;
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("state " + state)
-                    || !lines.get(2).startsWith("listing ")) {
-                return false;
-            }
-            Map<String, String> stamped = new TreeMap<>();
-            for (String line : lines.subList(3, lines.size())) {
-                stamped.put(line.substring(65), line.substring(0, 64));
             }
             List<String> present = files(out);
-            if (!present.equals(List.copyOf(stamped.keySet()))) {
+            if (!present.equals(List.copyOf(stamped.hashes().keySet()))) {
                 return false;
             }
             String listing = listing(out, present);
-            if (listing != null && lines.get(2).equals("listing " + listing)) {
+            if (listing != null && stamped.listing().equals(listing)) {
                 return true;
             }
-            if (!hashes(out, present).equals(stamped)) {
+            if (!hashes(out, present).equals(stamped.hashes())) {
                 return false;
             }
             if (listing != null) {
-                write(out, stamped, listing);
+                write(out, stamped.hashes(), stamped.sources(), listing);
             }
             return true;
         } catch (IOException | UncheckedIOException | IndexOutOfBoundsException e) {
             return false; // unreadable or not ours: the outputs are written again
+        }
+    }
+
+    /**
+     * The files under one output folder that a writer may keep as they are, with the source each was written from;
+     * empty unless the stamp is whole and that folder holds exactly the files it names with the bytes it names
+     * (known by the listing of all outputs, else by hashing the folder's files). Whatever state the stamp is of: a
+     * file's source says by itself what it was written from. A folder deleted, a file edited, added or removed, a
+     * stamp missing or damaged: nothing is kept, and the writer writes the folder whole.
+     */
+    public Kept kept(Path out, String folder) {
+        try {
+            Stamped stamped = Stamped.read(out);
+            if (stamped == null) {
+                return Kept.NONE;
+            }
+            String prefix = folder + "/";
+            List<String> present = files(out, List.of(folder));
+            Map<String, String> hashes = new TreeMap<>(stamped.hashes());
+            hashes.keySet().removeIf(name -> !name.startsWith(prefix));
+            if (!present.equals(List.copyOf(hashes.keySet()))) {
+                return Kept.NONE;
+            }
+            String listing = listing(out, files(out));
+            if (listing == null || !stamped.listing().equals(listing)) {
+                if (!hashes(out, present).equals(hashes)) {
+                    return Kept.NONE;
+                }
+            }
+            Map<String, String> sources = new TreeMap<>(stamped.sources());
+            sources.keySet().removeIf(name -> !hashes.containsKey(name));
+            return new Kept(sources, hashes);
+        } catch (IOException | UncheckedIOException | IndexOutOfBoundsException e) {
+            return Kept.NONE;
+        }
+    }
+
+    /**
+     * Files known to hold the bytes of their source: {@code sources} by path, and the SHA-256 of each file's bytes,
+     * so that the stamp written after keeps them without hashing them again.
+     */
+    public record Kept(Map<String, String> sources, Map<String, String> hashes) {
+        public static final Kept NONE = new Kept(Map.of(), Map.of());
+
+        public Kept {
+            sources = Map.copyOf(sources);
+            hashes = Map.copyOf(hashes);
+        }
+    }
+
+    /** A stamp as read from its file; null when there is none or it is not one this version writes. */
+    private record Stamped(String state, String listing, Map<String, String> hashes, Map<String, String> sources) {
+        static Stamped read(Path out) throws IOException {
+            Path file = out.resolve(FILE);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("state ")
+                    || !lines.get(2).startsWith("listing ")) {
+                return null;
+            }
+            Map<String, String> hashes = new TreeMap<>();
+            Map<String, String> sources = new TreeMap<>();
+            for (String line : lines.subList(3, lines.size())) {
+                if (line.startsWith(SOURCE)) {
+                    sources.put(line.substring(SOURCE.length() + 65), line.substring(SOURCE.length(), SOURCE.length() + 64));
+                } else {
+                    hashes.put(line.substring(65), line.substring(0, 64));
+                }
+            }
+            return new Stamped(lines.get(1).substring(6), lines.get(2).substring(8), hashes, sources);
         }
     }
 
@@ -123,19 +187,42 @@ public final class OutputStamp {
 
     /** Writes the stamp of the outputs as they are now (just written from this state). */
     public void write(Path out) {
+        write(out, Map.of(), Kept.NONE);
+    }
+
+    /**
+     * Writes the stamp of the outputs as they are now, with the source of each file that has one; a file kept with
+     * the source it had is not hashed again (its bytes are those its source gives, hashed when they were written).
+     */
+    public void write(Path out, Map<String, String> sources, Kept kept) {
         try {
-            write(out, hashes(out, files(out)), null); // written moments ago: the next run hashes them and keeps their listing
+            List<String> names = files(out);
+            Map<String, String> hashes = new TreeMap<>();
+            List<String> toHash = new ArrayList<>();
+            for (String name : names) {
+                String source = sources.get(name);
+                if (source != null && source.equals(kept.sources().get(name)) && kept.hashes().containsKey(name)) {
+                    hashes.put(name, kept.hashes().get(name));
+                } else {
+                    toHash.add(name);
+                }
+            }
+            hashes.putAll(hashes(out, toHash));
+            Map<String, String> stampedSources = new TreeMap<>(sources);
+            stampedSources.keySet().retainAll(hashes.keySet());
+            write(out, hashes, stampedSources, null); // written moments ago: the next run hashes them and keeps their listing
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write " + out.resolve(FILE) + ": " + e, false, e);
         }
     }
 
-    private void write(Path out, Map<String, String> hashes, String listing) throws IOException {
+    private void write(Path out, Map<String, String> hashes, Map<String, String> sources, String listing) throws IOException {
         Path temp = null;
         try {
             StringBuilder text = new StringBuilder(HEADER).append('\n').append("state ").append(state).append('\n')
                     .append("listing ").append(listing == null ? NO_LISTING : listing).append('\n');
             hashes.forEach((name, hash) -> text.append(hash).append(' ').append(name).append('\n'));
+            sources.forEach((name, source) -> text.append(SOURCE).append(source).append(' ').append(name).append('\n'));
             temp = OutputFiles.hiddenFile(out, ".gard-outputs-", ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             OutputFiles.move(temp, out.resolve(FILE));
@@ -151,6 +238,10 @@ public final class OutputStamp {
 
     /** The files under the outputs, relative to the output folder with '/' between names, sorted. */
     private List<String> files(Path out) throws IOException {
+        return files(out, outputs);
+    }
+
+    private static List<String> files(Path out, List<String> outputs) throws IOException {
         List<String> names = new ArrayList<>();
         for (String output : outputs) {
             Path p = out.resolve(output);

@@ -6,11 +6,12 @@ import org.gardpipeline.store.PageRef;
 import org.gardpipeline.store.ReportQueries.ChangeCount;
 import org.gardpipeline.store.ReportQueries.FetchRow;
 
-/** The report's front page: the fetches, the chart of changes, the latest changes and every page that changed. */
+/**
+ * The report's front page: the fetches (older ones summed by period), the chart of changes, the newest changes
+ * with links to the further pages of the list, and every page that changed. It stays about the same size over
+ * years of daily fetches.
+ */
 final class IndexPage {
-    /** Lines of latest changes on the front page; every change is on its disease's page. */
-    static final int LATEST = 200;
-
     private IndexPage() {
     }
 
@@ -24,23 +25,21 @@ final class IndexPage {
             sb.append("<p>No fetches have been ingested yet.</p>\n");
             return sb.append(Html.foot(toolVersion)).toString();
         }
-        sb.append("<h2>Changes per fetch and topic</h2>\n").append(ChangeChart.svg(fetches, counts));
-        fetchTable(sb, fetches);
+        List<FetchPeriods.Period> periods = FetchPeriods.of(fetches);
+        sb.append("<h2>Changes per fetch and topic</h2>\n<figure>\n").append(ChangeChart.svg(periods, counts, "chart-scale"))
+                .append("<figcaption id=\"chart-scale\">").append(Html.text(ChangeChart.scale(ChangeChart.largest(periods, counts))))
+                .append(summed(fetches)).append("</figcaption>\n</figure>\n");
+        fetchTable(sb, periods);
         sb.append("<h2 id=\"latest\">Latest changes</h2>\n");
         if (changes.isEmpty()) {
             sb.append("<p>No changes yet: every answer is as the first fetch found it.</p>\n");
         } else {
-            sb.append("<ul>\n");
-            for (PageChanges c : changes.subList(0, Math.min(LATEST, changes.size()))) {
-                sb.append("<li>").append(Html.text(c.fetchedAt())).append(" · <a href=\"").append(pageFiles.get(c.page()))
-                        .append("\">").append(Html.text(c.page().title())).append("</a>: ").append(Html.text(c.summary()))
-                        .append("</li>\n");
+            ChangeList.items(sb, ChangeList.slice(changes, 1), pageFiles);
+            if (changes.size() > ChangeList.FIRST) {
+                sb.append("<p class=\"meta\">").append(changes.size() - ChangeList.FIRST)
+                        .append(" earlier changes are on the further pages of changes and on the pages of their diseases.</p>\n");
             }
-            sb.append("</ul>\n");
-            if (changes.size() > LATEST) {
-                sb.append("<p class=\"meta\">").append(changes.size() - LATEST)
-                        .append(" earlier changes are on the pages of their diseases below.</p>\n");
-            }
+            ChangeList.nav(sb, changes, 1);
             sb.append("<h2 id=\"diseases\">Diseases that changed</h2>\n<ul>\n");
             pageFiles.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(PageRef::title, String.CASE_INSENSITIVE_ORDER)
@@ -52,15 +51,32 @@ final class IndexPage {
         return sb.append(Html.foot(toolVersion)).toString();
     }
 
-    private static void fetchTable(StringBuilder sb, List<FetchRow> fetches) {
-        sb.append("<h2>Fetches</h2>\n<table>\n<tr><th>fetched</th><th>label</th><th>source</th><th class=\"n\">documents</th>"
-                + "<th class=\"n\">quarantined</th><th class=\"n\">added</th><th class=\"n\">changed</th>"
-                + "<th class=\"n\">removed</th><th class=\"n\">restored</th></tr>\n");
-        for (int i = fetches.size() - 1; i >= 0; i--) {
-            FetchRow f = fetches.get(i);
-            sb.append("<tr><td>").append(Html.text(f.fetchedAt())).append("</td><td>").append(Html.text(f.label()))
-                    .append("</td><td>").append(Html.text(f.source() == null ? "" : f.source())).append("</td>");
-            for (int n : new int[] {f.documents(), f.quarantined(), f.added(), f.changed(), f.removed(), f.restored()}) {
+    /** Says how rows are summed, when some are. */
+    private static String summed(List<FetchRow> fetches) {
+        return fetches.size() <= FetchPeriods.RECENT ? "" : " The newest " + FetchPeriods.RECENT + " fetches have a row each; "
+                + "older ones are summed by week (those within " + FetchPeriods.WEEKS + " weeks of the newest), by month "
+                + "(within " + FetchPeriods.MONTHS + " months) and by year; fetches.csv has every fetch.";
+    }
+
+    private static void fetchTable(StringBuilder sb, List<FetchPeriods.Period> periods) {
+        sb.append("<h2>Fetches</h2>\n<table>\n<tr><th scope=\"col\">fetched</th><th scope=\"col\">label</th>"
+                + "<th scope=\"col\">source</th><th scope=\"col\" class=\"n\">documents</th>"
+                + "<th scope=\"col\" class=\"n\">quarantined</th><th scope=\"col\" class=\"n\">added</th>"
+                + "<th scope=\"col\" class=\"n\">changed</th><th scope=\"col\" class=\"n\">removed</th>"
+                + "<th scope=\"col\" class=\"n\">restored</th></tr>\n");
+        for (int i = periods.size() - 1; i >= 0; i--) {
+            FetchPeriods.Period p = periods.get(i);
+            if (p.single()) {
+                FetchRow f = p.fetches().get(0);
+                sb.append("<tr><td>").append(Html.text(f.fetchedAt())).append("</td><td>").append(Html.text(f.label()))
+                        .append("</td><td>").append(Html.text(f.source() == null ? "" : f.source())).append("</td>");
+            } else {
+                int n = p.fetches().size();
+                sb.append("<tr><td>").append(Html.text(p.first())).append(n == 1 ? "" : " to " + Html.text(p.last()))
+                        .append("</td><td>").append(n).append(n == 1 ? " fetch (" : " fetches (").append(Html.text(p.name()))
+                        .append(")</td><td></td>");
+            }
+            for (int n : p.counts()) {
                 sb.append("<td class=\"n\">").append(n).append("</td>");
             }
             sb.append("</tr>\n");

@@ -44,6 +44,37 @@ class BrowserTest {
         assertTrue(load.dom().contains("<a href=\"pages/gard-6007.html\">Caudal regression sequence</a>"), load.dom());
     }
 
+    /**
+     * The index over years of fetches: rows summed by period, counts beside the bars, the scale in its caption, and
+     * the list of changes going on in changes-2.html, which links back; both load with no console message.
+     */
+    @Test
+    void theIndexOverYearsAndItsSecondPageOfChangesLoadWithNoConsoleMessage() throws Exception {
+        Path years = SampleReport.years(dir.resolve("years"));
+        Chromium.Load index = Chromium.load(years.resolve("report/index.html"), dir, "--dump-dom", "1200,1600");
+        assertEquals(0, index.exitCode(), index.stderr());
+        assertEquals(List.of(), index.console());
+        assertTrue(index.dom().contains("<figcaption id=\"chart-scale\">"), index.dom());
+        assertTrue(index.dom().contains("aria-labelledby=\"chart-title chart-scale\""), index.dom());
+        assertTrue(index.dom().contains("2 fetches (2019)"), index.dom());
+        assertTrue(index.dom().contains("<a href=\"changes-2.html\">2</a>"), index.dom());
+        Chromium.Load second = Chromium.load(years.resolve("report/changes-2.html"), dir, "--dump-dom", "1200,1600");
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertEquals(List.of(), second.console());
+        assertTrue(second.dom().contains("<h1>Changes, page 2 of 2</h1>"), second.dom());
+        assertTrue(second.dom().contains("<a href=\"index.html\">1</a>"), second.dom());
+        Files.createDirectories(SCREENSHOTS);
+        Path png = SCREENSHOTS.resolve("index-over-years.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        Chromium.Load shot = Chromium.load(years.resolve("report/index.html"), dir, "--screenshot=" + png, "1200,1600");
+        assertEquals(0, shot.exitCode(), shot.stderr());
+        // the colours of the added and changed bars: a chart drawn without its rows would have neither
+        BufferedImage image = ImageIO.read(png.toFile());
+        for (int colour : new int[] {0x4c9a5b, 0xd39b22}) {
+            assertTrue(pixels(image, colour) > 200, "too few pixels of #" + Integer.toHexString(colour));
+        }
+    }
+
     @Test
     void thePageOfCaudalRegressionSequenceLoadsWithNoConsoleMessage() throws Exception {
         Chromium.Load load = Chromium.load(out.resolve("report/pages/gard-6007.html"), dir, "--dump-dom", "1200,1600");

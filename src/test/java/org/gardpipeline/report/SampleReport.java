@@ -27,6 +27,36 @@ final class SampleReport {
         return out;
     }
 
+    /** The dates of {@link #years}: two in 2019, two in 2021, then 100 days in a row from 2022-12-01 to 2023-03-10. */
+    static java.util.List<String> yearsDates() {
+        java.util.List<String> dates = new java.util.ArrayList<>(java.util.List.of("2019-03-01", "2019-09-01", "2021-05-01", "2021-08-01"));
+        java.time.LocalDate day = java.time.LocalDate.of(2022, 12, 1);
+        for (int i = 0; i < 100; i++) {
+            dates.add(day.plusDays(i).toString());
+        }
+        return dates;
+    }
+
+    /**
+     * A history over years: a fetch of the text answer on each of {@link #yearsDates}, its causes reworded and put
+     * back by turns, so that every fetch after the first changes one answer (103 changes); returns the output folder.
+     */
+    static Path years(Path dir) {
+        Path raw = dir.resolve("raw");
+        String reworded = edit(answerText(), "poorly managed", "poorly controlled");
+        java.util.List<String> dates = yearsDates();
+        for (int i = 0; i < dates.size(); i++) {
+            fetch(raw, dates.get(i), "a.txt", i % 2 == 0 ? answerText() : reworded);
+        }
+        Path out = dir.resolve("out");
+        int code = Main.execute("run", "--raw", raw.toString(), "--db", dir.resolve("gard.sqlite").toString(), "--out",
+                out.toString(), "--quiet");
+        if (code != 0) {
+            throw new AssertionError("gard run exited " + code);
+        }
+        return out;
+    }
+
     /** Two fetches of the text answer, the second with markup put into the causes; returns the output folder. */
     static Path hostileAnswer(Path dir) {
         Path raw = dir.resolve("raw");
