@@ -1,5 +1,6 @@
 package org.gardpipeline.fetch;
 
+import org.gardpipeline.archive.FetchWarcWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -30,7 +31,7 @@ import org.netpreserve.jwarc.WarcResource;
  */
 public final class FetchFolder {
     /** The WARC file a fetch writes. */
-    public static final String WARC_FILE = "pages.warc.gz";
+    public static final String WARC_FILE = FetchWarcWriter.FILE;
     /** The optional properties of any fetch folder (fetched_at, complete, source); a fetch writes its own. */
     public static final String PROPERTIES_FILE = "fetch.properties";
 

@@ -1,5 +1,6 @@
 package org.gardpipeline.fetch;
 
+import org.gardpipeline.archive.ContentDecoding;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

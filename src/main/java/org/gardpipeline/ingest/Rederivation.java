@@ -1,17 +1,30 @@
 package org.gardpipeline.ingest;
 
+import org.gardpipeline.archive.ArchiveIndex;
 import java.nio.file.Files;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.nio.file.Path;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.ArrayList;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.HashMap;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.IdentityHashMap;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.List;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.Map;
+import org.gardpipeline.archive.ArchiveIndex;
 import java.util.Set;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Document;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.store.HistoryStore;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.store.ParserDrift;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.store.Rebuilt;
 
 /**
@@ -67,10 +80,17 @@ public final class Rederivation {
 
     private final HistoryStore store;
     private final int threads;
+    /** The run's WARC files, read once: the fetches at their origins are read through it too. */
+    private final ArchiveIndex archive;
 
-    public Rederivation(HistoryStore store, int threads) {
+    public Rederivation(HistoryStore store, int threads, ArchiveIndex archive) {
         this.store = store;
         this.threads = threads;
+        this.archive = archive;
+    }
+
+    public Rederivation(HistoryStore store, int threads) {
+        this(store, threads, new ArchiveIndex());
     }
 
     /**
@@ -134,7 +154,7 @@ public final class Rederivation {
     }
 
     /** The fetch read from where it was ingested: a WARC file's day as its captures date it, else as it was dated. */
-    private static FetchSource atOrigin(Fetch f) {
+    private FetchSource atOrigin(Fetch f) {
         Path origin = Path.of(f.origin());
         if (!Files.exists(origin)) {
             throw new UnusableFetchException("no such file or folder");
@@ -142,7 +162,7 @@ public final class Rederivation {
         for (FetchSource.Overrides o : List.of(new FetchSource.Overrides(null, f.complete()),
                 new FetchSource.Overrides(f.fetchedAt(), f.complete()))) {
             try {
-                for (FetchSource s : FetchSource.openAll(origin, o)) {
+                for (FetchSource s : FetchSource.openAll(origin, o, archive)) {
                     if (key(s.fetch("")).equals(key(f))) {
                         return s;
                     }
