@@ -39,6 +39,10 @@ final class Revisits {
         String what = "revisit of " + path + " in " + file;
         Found found = find(file, what, revisit);
         WarcRecords.Entry c = found.capture();
+        if (c.problem() != null) {
+            throw new IOException(what + ": its capture " + revisit.refersTo() + " in " + found.file() + " is damaged ("
+                    + c.problem() + ")");
+        }
         switch (c.type()) {
             case "response", "response-other" -> {
                 sameDeclaredDigest(what, revisit, found);
