@@ -3,18 +3,18 @@ package org.gardpipeline.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
-import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.ingest.Rederivation;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest one fetch: a folder YYYY-MM-DD[-label]/ of documents (or holding a WARC file), a single document "

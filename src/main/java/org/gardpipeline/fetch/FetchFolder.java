@@ -1,6 +1,5 @@
 package org.gardpipeline.fetch;
 
-import org.gardpipeline.archive.FetchWarcWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -17,9 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.gardpipeline.archive.FetchWarcWriter;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;

@@ -1,6 +1,5 @@
 package org.gardpipeline.fetch;
 
-import org.gardpipeline.archive.FetchWarcWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gardpipeline.archive.FetchWarcWriter;
 import org.gardpipeline.model.Sha256;
 
 /**

@@ -1,6 +1,5 @@
 package org.gardpipeline.fetch;
 
-import org.gardpipeline.archive.ContentDecoding;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.gardpipeline.archive.ContentDecoding;
 
 /**
  * HTTP GETs as a polite client makes them: robots.txt read once per host, requests to one host kept apart by the
