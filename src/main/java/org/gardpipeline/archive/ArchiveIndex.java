@@ -86,6 +86,24 @@ public final class ArchiveIndex {
         return new ArrayList<>(kept.values());
     }
 
+    /**
+     * The resource records of the file that are no document of a fetch (their target is an absolute URI: content
+     * kept beside the pages, such as GARD's list of its pages), undamaged, in the file's order.
+     */
+    public List<Capture> resources(Path file) {
+        List<Capture> found = new ArrayList<>();
+        try {
+            for (WarcRecords.Entry e : scanned(file).entries()) {
+                if ("resource".equals(e.type()) && e.problem() == null && e.target() != null && !PackedWarc.isPackedTarget(e.target())) {
+                    found.add(new Capture(e.date(), e.target(), () -> PackedWarc.resource(file, e.offset())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableArchiveException("cannot read " + file + ": " + e.getMessage());
+        }
+        return found;
+    }
+
     private Capture capture(Path file, WarcRecords.Entry e) {
         if (e.type() == null) { // a record whose header could not be read
             return failing(e, file.getFileName() + "#offset=" + e.offset(), "corrupt WARC record: " + e.problem());

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -134,14 +135,14 @@ public final class FetchSource {
     private final Path root;
     private final Fetch fetch;
     private final FileListing files;
-    private final Supplier<List<RawDocument>> documentList;
-    private List<RawDocument> documents;
+    private final Supplier<FolderDocuments> contents;
+    private FolderDocuments read;
 
-    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<List<RawDocument>> documentList) {
+    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<FolderDocuments> contents) {
         this.root = root;
         this.fetch = fetch;
         this.files = files;
-        this.documentList = documentList;
+        this.contents = contents;
     }
 
     /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
@@ -176,11 +177,23 @@ public final class FetchSource {
     }
 
     /** The documents, listed on first use: a fetch folder's WARC files are read only when its documents are. */
-    public synchronized List<RawDocument> documents() {
-        if (documents == null) {
-            documents = documentList.get();
+    public List<RawDocument> documents() {
+        return contents().documents();
+    }
+
+    /**
+     * GARD's list of its pages when the fetch holds it (kept in its WARC by a fetch made by the list): GARD content,
+     * but no document of the fetch and no part of its content hash; read with the documents.
+     */
+    public Optional<RawDocument> siteList() {
+        return Optional.ofNullable(contents().siteList());
+    }
+
+    private synchronized FolderDocuments contents() {
+        if (read == null) {
+            read = contents.get();
         }
-        return documents;
+        return read;
     }
 
     public Path root() {
@@ -236,7 +249,7 @@ public final class FetchSource {
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = FolderDocuments.uniqueByPath(docs);
             Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
-            sources.add(new FetchSource(file, fetch, files, () -> unique));
+            sources.add(new FetchSource(file, fetch, files, () -> new FolderDocuments(unique, null, null)));
         });
         return sources;
     }
@@ -278,8 +291,8 @@ public final class FetchSource {
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
-        Supplier<List<RawDocument>> documents = folder ? () -> FolderDocuments.read(listed, archive).documents()
-                : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
+        Supplier<FolderDocuments> documents = folder ? () -> FolderDocuments.read(listed, archive)
+                : () -> new FolderDocuments(List.of(RawDocument.file(path.getFileName().toString(), path)), null, null);
         // Listed now (while the database opens) when that reads nothing, or when the folder can only be dated by
         // its earliest WARC capture; else its WARC files are read only if its documents are needed.
         if (folder && (fetchedAt == null || files.stream().noneMatch(ArchiveIndex::isWarcName))) {
@@ -287,7 +300,7 @@ public final class FetchSource {
             if (fetchedAt == null && read.earliestCapture() != null) {
                 fetchedAt = read.earliestCapture().toString();
             }
-            documents = read::documents;
+            documents = () -> read;
         }
         if (fetchedAt == null) {
             throw new UnusableFetchException("cannot tell when " + path + " was fetched: " + NAMING_HINT);

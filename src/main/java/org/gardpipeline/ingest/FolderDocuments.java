@@ -8,6 +8,7 @@ import org.gardpipeline.archive.Capture;
 import org.gardpipeline.archive.UnreadableArchiveException;
 import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.fetch.Manifest;
+import org.gardpipeline.fetch.SiteList;
 
 /**
  * The documents of a fetch folder: its files that are documents, and the captures of its WARC files (read through the
@@ -15,8 +16,11 @@ import org.gardpipeline.fetch.Manifest;
  *
  * @param documents       the documents, files first, then the captures by path
  * @param earliestCapture the earliest capture in its WARC files, null when it has none
+ * @param siteList        GARD's list of its pages as a WARC file of the folder keeps it (the fetch was made by the
+ *                        list), no document of the fetch; null when it holds none
  */
-record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instant earliestCapture) {
+record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instant earliestCapture,
+                       FetchSource.RawDocument siteList) {
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
     static FolderDocuments read(FileListing listed, ArchiveIndex archive) {
         List<Path> warcs = new ArrayList<>();
@@ -34,14 +38,20 @@ record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instan
         }
         List<FetchSource.RawDocument> fromWarcs = new ArrayList<>();
         java.time.Instant earliest = null;
+        FetchSource.RawDocument siteList = null;
         for (Path warc : warcs) {
             for (Capture c : captures(archive, warc)) {
                 fromWarcs.add(FetchSource.RawDocument.of(c));
                 earliest = earliest == null || c.date().isBefore(earliest) ? c.date() : earliest;
             }
+            for (Capture c : resources(archive, warc)) {
+                if (c.path().endsWith(SiteList.PATH)) {
+                    siteList = FetchSource.RawDocument.of(c); // of two, the last kept
+                }
+            }
         }
         documents.addAll(uniqueByPath(fromWarcs));
-        return new FolderDocuments(documents, earliest);
+        return new FolderDocuments(documents, earliest, siteList);
     }
 
     /** The documents of a folder of raw/, as an ingest reads them: what a pack compares its packed folder with. */
@@ -58,6 +68,14 @@ record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instan
     static List<Capture> captures(ArchiveIndex archive, Path warc) {
         try {
             return archive.captures(warc);
+        } catch (UnreadableArchiveException e) {
+            throw new UnusableFetchException(e.getMessage(), e);
+        }
+    }
+
+    private static List<Capture> resources(ArchiveIndex archive, Path warc) {
+        try {
+            return archive.resources(warc);
         } catch (UnreadableArchiveException e) {
             throw new UnusableFetchException(e.getMessage(), e);
         }

@@ -1,30 +1,21 @@
 package org.gardpipeline.ingest;
 
-import org.gardpipeline.archive.ArchiveIndex;
 import java.nio.file.Files;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.nio.file.Path;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.ArrayList;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.HashMap;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.IdentityHashMap;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.List;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.Map;
-import org.gardpipeline.archive.ArchiveIndex;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Document;
-import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Fetch;
-import org.gardpipeline.archive.ArchiveIndex;
+import org.gardpipeline.model.PageNames;
+import org.gardpipeline.store.FetchDocuments;
 import org.gardpipeline.store.HistoryStore;
-import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.store.ParserDrift;
-import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.store.Rebuilt;
 
 /**
@@ -139,16 +130,24 @@ public final class Rederivation {
     }
 
     private Rebuilt rebuild(List<Fetch> fetches, Map<Fetch, FetchSource> sources) {
-        return store.rebuild(fetches, (fetch, write) -> {
-            Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
-            List<FetchSource.RawDocument> raw;
-            try {
-                raw = sources.get(fetch).documents();
-            } catch (UnusableFetchException e) {
-                throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
+        return store.rebuild(fetches, new FetchDocuments() {
+            @Override
+            public void read(Fetch fetch, Consumer<Iterable<Document>> write) {
+                Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
+                List<FetchSource.RawDocument> raw;
+                try {
+                    raw = sources.get(fetch).documents();
+                } catch (UnusableFetchException e) {
+                    throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
+                }
+                try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
+                    write.accept(() -> documents);
+                }
             }
-            try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
-                write.accept(() -> documents);
+
+            @Override
+            public PageNames names(Fetch fetch) {
+                return Ingester.siteNames(sources.get(fetch)); // as its ingest recorded them
             }
         });
     }
