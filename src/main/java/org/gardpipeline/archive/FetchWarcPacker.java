@@ -92,6 +92,7 @@ public final class FetchWarcPacker {
         Map<String, Reference> here = new HashMap<>();
         Set<String> dependencies = new TreeSet<>();
         int revisits = 0;
+        int written = 0;
         Path records = target.resolveSibling("." + target.getFileName() + ".records");
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(records, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
@@ -120,7 +121,7 @@ public final class FetchWarcPacker {
                         here.put(key, new Reference(e.id(), e.target(), e.date(), source));
                     }
                 }
-                TestPause.at("pack " + folder + ", " + (i + 1) + " records written");
+                TestPause.at("pack " + folder + ", " + ++written + " records written");
             }
             try (FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(file, packedInfo(info, source, dependencies, gzip));

@@ -51,7 +51,7 @@ class FetchedFolderPackTest {
     }
 
     /** The site: three real pages, and a fourth URL that serves the first page's bytes (a payload twice in a fetch). */
-    private static Map<String, byte[]> pages() throws Exception {
+    static Map<String, byte[]> pages() throws Exception {
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         for (String page : PAGES) {
             bodies.put("/diseases/" + page.substring(page.indexOf('/') + 1), Fixtures.bytes(page));
@@ -60,8 +60,12 @@ class FetchedFolderPackTest {
         return bodies;
     }
 
-    /** A fetch as an earlier release wrote it: into a folder of its own, so that no earlier capture is known. */
     private Path fetchAlone(TestSite site, Map<String, byte[]> bodies, String name) throws Exception {
+        return fetchAlone(dir, raw(), site, bodies, name);
+    }
+
+    /** A fetch as an earlier release wrote it: into a folder of its own, so that no earlier capture is known. */
+    static Path fetchAlone(Path dir, Path raw, TestSite site, Map<String, byte[]> bodies, String name) throws Exception {
         Path urls = dir.resolve("urls.txt");
         Files.writeString(urls, String.join("\n", bodies.keySet().stream().map(p -> site.base() + p).toList()) + "\n");
         Path out = dir.resolve("alone-" + name);
@@ -72,8 +76,8 @@ class FetchedFolderPackTest {
         try (var children = Files.list(out)) {
             fetched = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Files.createDirectories(raw());
-        return Files.move(fetched, raw().resolve(name));
+        Files.createDirectories(raw);
+        return Files.move(fetched, raw.resolve(name));
     }
 
     private static CommandLineRun ok(CommandLineRun r) {
