@@ -40,7 +40,9 @@ import org.netpreserve.jwarc.Warcinfo;
  * identical-payload-digest revisit, as the fetcher now writes them. The revisit keeps the response's record id,
  * HTTP status line and headers: the manifests and the later fetches that refer to that id still find it, and
  * {@link Revisits} follows it to the capture. Every other record is copied byte for byte. The warcinfo record that
- * opens the file says it was packed and names the files its revisits refer to.
+ * opens the file says it was packed and names the files its revisits refer to. A file whose fetch wrote revisits
+ * itself (this release's fetcher, {@link #revisitsWrittenWhenFetched}) is left to be: finding its few remaining
+ * repeats would read every earlier fetch.
  */
 public final class FetchWarcPacker {
     /** The warcinfo field that marks a fetch's WARC file as packed. */
@@ -64,6 +66,14 @@ public final class FetchWarcPacker {
     /** True for a fetch's WARC file that a pack wrote. */
     public static boolean isPacked(Path file) {
         return !ArchiveIndex.warcinfoValues(file, PACKED_FIELD).isEmpty();
+    }
+
+    /**
+     * True for a fetch's WARC file whose fetch wrote revisits of identical payloads itself (this release's fetcher does):
+     * a pack would only look through every earlier fetch for the few repeats it left, so it leaves the file as it is.
+     */
+    public static boolean revisitsWrittenWhenFetched(Path file) {
+        return !ArchiveIndex.warcinfoValues(file, FetchWarcWriter.REVISITS_FIELD).isEmpty();
     }
 
     /** The WARC files of a fetch folder, as a fetch writes them (a packed folder's one file is not among them). */

@@ -32,6 +32,11 @@ import org.netpreserve.jwarc.Warcinfo;
 public final class FetchWarcWriter implements AutoCloseable {
     /** The WARC file of a fetch folder, as {@code gard fetch} names it. */
     public static final String FILE = "pages.warc.gz";
+    /**
+     * The warcinfo field saying that the fetch wrote revisits of identical payloads itself: {@code pack} leaves such a
+     * file as it is, so a daily {@code run --fetch --pack} never reads the earlier fetches to look for repeats.
+     */
+    static final String REVISITS_FIELD = "revisits";
 
     private final WarcWriter writer;
 
@@ -47,6 +52,8 @@ public final class FetchWarcWriter implements AutoCloseable {
         info.put("software", List.of(userAgent));
         info.put("format", List.of("WARC File Format 1.0"));
         info.put("description", List.of(source));
+        info.put(REVISITS_FIELD, List.of("identical-payload-digest: a 200 with the payload of the page's latest capture "
+                + "is a revisit record"));
         synchronized (writer) {
             writer.write(new Warcinfo.Builder().date(started).filename(FILE).fields(info).build());
         }

@@ -136,6 +136,10 @@ public final class FetchPacker {
         if (!warcs.isEmpty() && warcs.stream().allMatch(FetchWarcPacker::isPacked)) {
             return "packed already";
         }
+        if (!warcs.isEmpty()
+                && warcs.stream().allMatch(w -> FetchWarcPacker.isPacked(w) || FetchWarcPacker.revisitsWrittenWhenFetched(w))) {
+            return "revisits written when fetched: left as it is";
+        }
         Fetch bare = source.fetch("");
         if (!store.hasFetch(bare.fetchedAt(), bare.label())) {
             if (named) {
@@ -270,7 +274,7 @@ public final class FetchPacker {
             String relative = listing.relative(f);
             boolean fetchWarc = ArchiveIndex.isWarcName(f) && f.getParent().equals(listing.root())
                     && !f.getFileName().toString().equals(PackedWarcWriter.FILE);
-            if (fetchWarc && !FetchWarcPacker.isPacked(f)) {
+            if (fetchWarc && !FetchWarcPacker.isPacked(f) && !FetchWarcPacker.revisitsWrittenWhenFetched(f)) {
                 revisits += fetchWriter.write(f, name, building.resolve(relative));
             } else {
                 replacement.copy(f, relative);

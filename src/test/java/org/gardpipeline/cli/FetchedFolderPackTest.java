@@ -22,10 +22,13 @@ import org.gardpipeline.TestDb;
 import org.gardpipeline.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
 
 /**
  * Fetch folders that {@code gard fetch} wrote before revisits of identical payloads (every 200 a full response) are
@@ -77,7 +80,32 @@ class FetchedFolderPackTest {
             fetched = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         Files.createDirectories(raw);
-        return Files.move(fetched, raw.resolve(name));
+        Path folder = Files.move(fetched, raw.resolve(name));
+        asAnEarlierReleaseWroteIt(folder.resolve("pages.warc.gz"));
+        return folder;
+    }
+
+    /**
+     * The fetch's WARC file with the warcinfo record an earlier release wrote: without the field that says the fetch
+     * wrote revisits of identical payloads itself (it wrote none), every other record byte for byte.
+     */
+    private static void asAnEarlierReleaseWroteIt(Path warc) throws Exception {
+        long second;
+        Warcinfo info;
+        try (WarcReader reader = new WarcReader(warc)) {
+            info = (Warcinfo) reader.next().orElseThrow();
+            Map<String, List<String>> fields = new LinkedHashMap<>(info.fields().map());
+            assertNotNull(fields.remove("revisits"), "this release's fetcher says it wrote revisits");
+            info = new Warcinfo.Builder().date(info.date()).filename("pages.warc.gz").fields(fields).build();
+            second = reader.next().orElseThrow().position();
+        }
+        byte[] all = Files.readAllBytes(warc);
+        java.io.ByteArrayOutputStream rewritten = new java.io.ByteArrayOutputStream();
+        try (WarcWriter w = new WarcWriter(java.nio.channels.Channels.newChannel(rewritten), WarcCompression.GZIP)) {
+            w.write(info);
+        }
+        rewritten.write(all, (int) second, all.length - (int) second);
+        Files.write(warc, rewritten.toByteArray());
     }
 
     private static CommandLineRun ok(CommandLineRun r) {
@@ -187,7 +215,11 @@ class FetchedFolderPackTest {
             ok(CommandLineRun.of("pack", "--raw", raw().toString(), "--db", db().toString()));
             Path urls = dir.resolve("urls.txt");
             CommandLineRun third = ok(run("--fetch", "--urls", urls.toString(), "--delay", "5ms", "--retries", "0", "--pack"));
-            assertTrue(third.err().matches("(?s).*packed \\d{4}-\\d{2}-\\d{2}-fetch: 4 documents.*"), third.err());
+            // this release's fetch wrote its revisits itself: the pack leaves it as it is, reading no earlier fetch
+            assertTrue(!third.err().contains("packed 20"), third.err());
+            CommandLineRun pack = ok(CommandLineRun.of("pack", "--raw", raw().toString(), "--db", db().toString()));
+            assertTrue(pack.err().matches("(?s).*\\d{4}-\\d{2}-\\d{2}-fetch: revisits written when fetched: left as it is.*"),
+                    pack.err());
         }
         assertEquals(0, TestDb.count(db(), "SELECT count(*) FROM document WHERE quarantine_reason IS NOT NULL"));
         assertEquals(0, TestDb.count(db(), "SELECT count(*) FROM answer_changes WHERE change <> 'added'"));
