@@ -208,7 +208,8 @@ public final class ArchiveIndex {
         List<WarcRecords.Entry> entries = WarcRecords.scan(key);
         Map<String, WarcRecords.Entry> byId = new HashMap<>();
         for (WarcRecords.Entry e : entries) {
-            if (e.id() != null) {
+            // only what a revisit can stand for: a run keeps these for every file it reads, requests are half of them
+            if (e.id() != null && e.type() != null && !"request".equals(e.type()) && !"warcinfo".equals(e.type())) {
                 byId.putIfAbsent(e.id(), e);
             }
         }
