@@ -14,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.gardpipeline.fetch.ContentDecoding;
+import org.gardpipeline.archive.ContentDecoding;
 import org.gardpipeline.fetch.FetchFolder;
 import org.gardpipeline.fetch.FetchSettings;
 import org.gardpipeline.fetch.Manifest;

@@ -3,6 +3,7 @@ package org.gardpipeline.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.IngestOutcome;
 import org.gardpipeline.ingest.Ingester;
@@ -10,10 +11,10 @@ import org.gardpipeline.ingest.Rederivation;
 import org.gardpipeline.store.HistoryStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest one fetch: a folder YYYY-MM-DD[-label]/ of documents (or holding a WARC file), a single document "
@@ -46,10 +47,11 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete));
+        ArchiveIndex archive = new ArchiveIndex(); // the WARC files of this ingest, each read once
+        List<FetchSource> sources = FetchSource.openAll(path, new FetchSource.Overrides(fetchedAt, complete), archive);
         try (HistoryStore store = HistoryStore.open(database.db)) {
             // as gard run does: the fetch is compared with the history today's parsers give (its documents at their origins)
-            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors()).run(sources, false);
+            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors(), archive).run(sources, false);
             RederivationReport.print(spec.commandLine().getErr(), parsers, logging);
             IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(sources, s -> IngestReport.print(spec.commandLine().getErr(), s, logging));

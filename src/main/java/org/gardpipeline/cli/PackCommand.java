@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.store.HistoryStore;
@@ -40,14 +41,15 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FetchSource> sources = names.isEmpty() ? RunCommand.fetchesUnder(raw) : named();
+        ArchiveIndex archive = new ArchiveIndex(); // the WARC files of this pack, each read once
+        List<FetchSource> sources = names.isEmpty() ? RunCommand.fetchesUnder(raw, archive) : named(archive);
         if (!Files.isRegularFile(database.db)) {
             throw new UsageException("no database " + database.db + ": only ingested fetches are packed; ingest them first "
                     + "(gard run), or pass --db FILE");
         }
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            new FetchPacker(store, raw).packAll(sources, !names.isEmpty(), r -> {
+            new FetchPacker(store, raw, archive).packAll(sources, !names.isEmpty(), r -> {
                 if (!logging.quiet || r.skipped() == null) {
                     err.println(r.line());
                 }
@@ -57,12 +59,12 @@ final class PackCommand implements Callable<Integer> {
     }
 
     /** The fetch folders named, each by its name under the raw folder (or its path there), in date order. */
-    private List<FetchSource> named() {
+    private List<FetchSource> named(ArchiveIndex archive) {
         java.util.Set<Path> folders = new java.util.LinkedHashSet<>(); // a folder named twice is packed once
         for (String name : names) {
             folders.add(underRaw(name));
         }
-        return RunCommand.inDateOrder(FetchSource.openEach(new ArrayList<>(folders), FetchSource.Overrides.NONE));
+        return RunCommand.inDateOrder(FetchSource.openEach(new ArrayList<>(folders), FetchSource.Overrides.NONE, archive));
     }
 
     private Path underRaw(String name) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.ingest.Rederivation;
@@ -38,13 +39,14 @@ final class ReparseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ArchiveIndex archive = new ArchiveIndex(); // the WARC files of this run, each read once
         // fetches named by their origins alone when there is no raw folder: those ingested from elsewhere
-        List<FetchSource> fetches = Files.isDirectory(raw) ? RunCommand.fetchesUnder(raw) : List.of();
+        List<FetchSource> fetches = Files.isDirectory(raw) ? RunCommand.fetchesUnder(raw, archive) : List.of();
         if (!Files.exists(database.db)) {
             throw new UsageException("no database at " + database.db + "; run ./gard run first, or pass --db FILE");
         }
         try (HistoryStore store = HistoryStore.open(database.db)) {
-            Rederivation.Outcome outcome = new Rederivation(store, Runtime.getRuntime().availableProcessors()).run(fetches, true);
+            Rederivation.Outcome outcome = new Rederivation(store, Runtime.getRuntime().availableProcessors(), archive).run(fetches, true);
             RederivationReport.print(spec.commandLine().getErr(), outcome, logging);
             int code = outcome.rederived() ? ExitCode.DONE : ExitCode.FAILED;
             if (json) {

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.gardpipeline.archive.ArchiveIndex;
+import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.export.ExportOptions;
+import org.gardpipeline.export.OutputStamp;
 import org.gardpipeline.fetch.PageFetcher;
 import org.gardpipeline.ingest.FetchPacker;
 import org.gardpipeline.ingest.FetchSource;
@@ -84,10 +87,11 @@ final class RunCommand implements Callable<Integer> {
         if (publishTo != null) {
             publishOptions.check("--publish", publishTo); // a bad URL is refused before anything is written
         }
-        List<FetchSource> fetches = fetchesUnder(raw); // a bad fetch folder is refused before the database is opened
+        ArchiveIndex archive = new ArchiveIndex(); // the WARC files of this run, each read once
+        List<FetchSource> fetches = fetchesUnder(raw, archive); // a bad fetch folder is refused before the database is opened
         try (HistoryStore store = HistoryStore.open(database.db)) {
             // before any new fetch: it is compared with, and reviewed against, the history today's parsers give
-            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors()).run(fetches, false);
+            Rederivation.Outcome parsers = new Rederivation(store, Runtime.getRuntime().availableProcessors(), archive).run(fetches, false);
             RederivationReport.print(err, parsers, logging);
             IngestOutcome outcome = new Ingester(store, guard.guard())
                     .ingestAll(fetches, s -> IngestReport.print(err, s, logging));
@@ -100,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             boolean written = writeOutputs(store, nothingNew, err);
             int code = IngestReport.finish(err, store, outcome);
             if (pack) {
-                new FetchPacker(store, raw).packAll(fetches, false, r -> {
+                new FetchPacker(store, raw, archive).packAll(fetches, false, r -> {
                     if (r.skipped() == null && !logging.quiet) {
                         err.println(r.line());
                     }
@@ -148,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The fetch folders under raw/, in date-and-label order; any other folder there is a naming mistake. */
-    static List<FetchSource> fetchesUnder(Path raw) {
+    static List<FetchSource> fetchesUnder(Path raw, ArchiveIndex archive) {
         if (!Files.isDirectory(raw)) {
             throw new UsageException("raw folder " + raw + " does not exist; create it and put fetch folders "
                     + "named YYYY-MM-DD[-label] in it, or pass --raw DIR");
@@ -166,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot list raw folder " + raw + ": " + e.getMessage(), e);
         }
-        return inDateOrder(FetchSource.openEach(fetches, FetchSource.Overrides.NONE));
+        return inDateOrder(FetchSource.openEach(fetches, FetchSource.Overrides.NONE, archive));
     }
 
     /** The fetches sorted by date and label, in the list given. */

@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gardpipeline.archive.HttpCapture;
 
 /** An HTTP exchange that produced a response: the response as received, and the request as sent. */
 record Exchange(URI uri, int status, Map<String, List<String>> headers, byte[] body, UUID requestId,
                 byte[] requestBlock, Instant date, int attempts) {
     Exchange withAttempts(int n) {
         return new Exchange(uri, status, headers, body, requestId, requestBlock, date, n);
+    }
+
+    /** The exchange as the fetch's WARC file keeps it. */
+    HttpCapture capture() {
+        return new HttpCapture(uri, date, status, headers, body, requestId, requestBlock);
     }
 
     /** The first value of a header, whatever the case of its name. */

@@ -16,9 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.gardpipeline.archive.FetchWarcWriter;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
@@ -30,7 +31,7 @@ import org.netpreserve.jwarc.WarcResource;
  */
 public final class FetchFolder {
     /** The WARC file a fetch writes. */
-    public static final String WARC_FILE = "pages.warc.gz";
+    public static final String WARC_FILE = FetchWarcWriter.FILE;
     /** The optional properties of any fetch folder (fetched_at, complete, source); a fetch writes its own. */
     public static final String PROPERTIES_FILE = "fetch.properties";
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gardpipeline.archive.FetchWarcWriter;
 import org.gardpipeline.model.Sha256;
 
 /**
@@ -66,7 +67,7 @@ public final class PageFetcher {
         Map<String, EarlierCapture> earlier = FetchFolder.earlierCaptures(out);
         List<Manifest.Entry> entries = new ArrayList<>();
         Manifest.SiteListEntry listEntry = null;
-        try (FetchArchive archive = new FetchArchive(folder.warc())) {
+        try (FetchWarcWriter archive = new FetchWarcWriter(folder.warc())) {
             archive.info(started, settings.userAgent(), source);
             if (list != null) {
                 String id = archive.resource(list.uri(), started, "application/json", list.bytes());
@@ -152,7 +153,7 @@ public final class PageFetcher {
     }
 
     /** One page: redirects within the allowed hosts, robots.txt, retries; always an entry, never an exception. */
-    private Manifest.Entry page(URI asked, EarlierCapture earlier, String folder, FetchArchive archive) {
+    private Manifest.Entry page(URI asked, EarlierCapture earlier, String folder, FetchWarcWriter archive) {
         long started = System.nanoTime();
         List<String> redirects = new ArrayList<>();
         URI current = asked;
@@ -188,7 +189,7 @@ public final class PageFetcher {
                 retries += attempts - 1;
                 int status = ex.status();
                 if (status == 304 && earlier != null) {
-                    archive.revisit(ex, earlier);
+                    archive.revisit(ex.capture(), earlier.reference());
                     Manifest.Entry e = earlier.entry();
                     return new Manifest.Entry(asked.toString(), current.toString(), 304, Manifest.UNCHANGED, 0L,
                             e.decodedBytes(), e.sha256(), e.contentType(), e.contentEncoding(),
@@ -197,7 +198,7 @@ public final class PageFetcher {
                             e.payloadSha256());
                 }
                 if (status == 200 && earlier != null && samePayload(ex, earlier)) {
-                    archive.identicalRevisit(ex, earlier);
+                    archive.identicalRevisit(ex.capture(), earlier.reference());
                     Manifest.Entry e = earlier.entry();
                     return new Manifest.Entry(asked.toString(), current.toString(), 200, Manifest.UNCHANGED,
                             (long) ex.body().length, e.decodedBytes(), e.sha256(), ex.header("Content-Type").orElse(null),
@@ -205,7 +206,7 @@ public final class PageFetcher {
                             ex.header("Last-Modified").orElse(null), attempts, retries, redirects, null, e.warcRecordId(),
                             earlier.folder(), elapsed(started), e.payloadSha256());
                 }
-                String responseId = archive.response(ex);
+                String responseId = archive.response(ex.capture());
                 if (status >= 300 && status < 400 && status != 304 && ex.header("Location").isPresent()) {
                     if (hop >= settings.maxRedirects()) {
                         throw new FetchFailure("more than " + settings.maxRedirects() + " redirects", status, attempts);

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.gardpipeline.archive.ContentDecoding;
 
 /**
  * HTTP GETs as a polite client makes them: robots.txt read once per host, requests to one host kept apart by the

@@ -4,27 +4,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.gardpipeline.archive.ArchiveIndex;
+import org.gardpipeline.archive.FetchWarcPacker;
+import org.gardpipeline.archive.FolderReplacement;
+import org.gardpipeline.archive.PackedWarcWriter;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.StoreException;
 
 /**
- * Turns ingested fetch folders under raw/ into one deduplicated WARC file each ({@link PackedWarc}), in place:
- * a document whose bytes were captured before (in an earlier packed fetch folder of raw/, or earlier in the same
- * fetch) becomes a revisit record pointing at that capture. The folder yields exactly the documents (paths and
- * bytes) it did, so its content hash, and everything an ingest makes of it, is unchanged. Every file that is no
- * document ({@code fetch.properties}, hidden files) stays beside the WARC file as it was.
+ * Packs ingested fetch folders under raw/ in place, deduplicated: a folder of documents becomes one WARC file
+ * ({@link PackedWarcWriter}), in which a document whose bytes were captured before (in an earlier packed fetch folder
+ * of raw/, or earlier in the same fetch) is a revisit record pointing at that capture; a folder that {@code gard
+ * fetch} wrote keeps its WARC files, rewritten so that each page response whose payload was captured before (in an
+ * earlier fetch folder, or earlier in the file) is a revisit ({@link FetchWarcPacker}). Either way the folder yields
+ * exactly the documents (paths and bytes) it did, so its content hash, and everything an ingest makes of it, is
+ * unchanged. Every file that is no document ({@code fetch.properties}, the manifest, hidden files) stays as it was.
  *
- * <p>A fetch is packed only when it was ingested and its documents are still those ingested. Its packed folder
- * ({@link PackedWarcWriter} writes the WARC file) is read back and compared with the database's content hash, and
- * only then replaces the folder whole ({@link FolderReplacement}); the next pack (or {@code run --pack}) puts back
- * or removes whatever hidden folder a killed one left.
+ * <p>A fetch is packed only when it was ingested and its documents are still those ingested. Its packed folder is
+ * read back and compared with the database's content hash, and only then replaces the folder whole ({@link
+ * FolderReplacement}); the next pack (or {@code run --pack}) puts back or removes whatever hidden folder a killed
+ * one left.
  */
 public final class FetchPacker {
     /** What became of one fetch folder; {@code skipped} says why it was left as it was (null when packed). */
@@ -42,13 +51,18 @@ public final class FetchPacker {
     private final HistoryStore store;
     private final Path raw;
     private final int threads;
+    private final ArchiveIndex archive;
     private final PackedWarcWriter writer;
+    private final FetchWarcPacker fetchWriter;
 
-    public FetchPacker(HistoryStore store, Path raw) {
+    /** Packs the folders of raw/, reading WARC files through the run's index. */
+    public FetchPacker(HistoryStore store, Path raw, ArchiveIndex archive) {
         this.store = store;
         this.raw = raw;
+        this.archive = archive;
         this.threads = Runtime.getRuntime().availableProcessors();
-        this.writer = new PackedWarcWriter(raw, threads);
+        this.writer = new PackedWarcWriter(raw, archive);
+        this.fetchWriter = new FetchWarcPacker(raw, archive);
     }
 
     /**
@@ -99,7 +113,7 @@ public final class FetchPacker {
         }
         for (Settling s : packed) {
             try {
-                String listing = PackedWarc.withDependencies(FileListing.ofFolder(s.folder())).sha256();
+                String listing = FolderDocuments.withReferencedFiles(FileListing.ofFolder(s.folder())).sha256();
                 if (listing != null && listing.equals(s.status())) {
                     store.ingested(s.fetch(), listing);
                 }
@@ -115,11 +129,16 @@ public final class FetchPacker {
         if (!Files.isDirectory(folder)) {
             return refuseOrSkip(named, source, "a WARC file, not a fetch folder: left as it is");
         }
-        if (Files.exists(folder.resolve(PackedWarc.FILE))) {
+        if (Files.exists(folder.resolve(PackedWarcWriter.FILE))) {
             return "packed already";
         }
-        if (source.files().files().stream().anyMatch(WarcArchive::isWarcName)) {
-            return refuseOrSkip(named, source, "holds WARC files already (as gard fetch writes them): left as it is");
+        List<Path> warcs = warcFiles(folder);
+        if (!warcs.isEmpty() && warcs.stream().allMatch(FetchWarcPacker::isPacked)) {
+            return "packed already";
+        }
+        if (!warcs.isEmpty()
+                && warcs.stream().allMatch(w -> FetchWarcPacker.isPacked(w) || FetchWarcPacker.revisitsWrittenWhenFetched(w))) {
+            return "revisits written when fetched: left as it is";
         }
         Fetch bare = source.fetch("");
         if (!store.hasFetch(bare.fetchedAt(), bare.label())) {
@@ -133,6 +152,14 @@ public final class FetchPacker {
             confirmIngested(source, Ingester.contentHash(source.documents(), threads));
         }
         return null;
+    }
+
+    private static List<Path> warcFiles(Path folder) {
+        try {
+            return FetchWarcPacker.warcFiles(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static String refuseOrSkip(boolean named, FetchSource source, String why) {
@@ -164,7 +191,7 @@ public final class FetchPacker {
     private Result pack(FetchSource opened, List<Settling> packed) {
         String name = folderName(opened);
         Path folder = raw.resolve(name);
-        FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE);
+        FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE, archive);
         FileListing listing = source.files();
         String status = listing.statusSha256();
         try (FolderReplacement replacement = FolderReplacement.begin(folder)) {
@@ -173,20 +200,13 @@ public final class FetchPacker {
             for (Path f : listing.files()) {
                 before += Files.size(f);
             }
-            Set<String> documentPaths = new HashSet<>();
-            source.documents().forEach(d -> documentPaths.add(d.path()));
-            for (Path f : listing.files()) {
-                String relative = listing.relative(f);
-                if (!documentPaths.contains(relative)) {
-                    replacement.copy(f, relative);
-                }
-            }
-            PackedWarcWriter.Written written = writer.write(source, building.resolve(PackedWarc.FILE));
+            Packed written = warcFiles(folder).isEmpty() ? packDocuments(source, listing, replacement)
+                    : packWarcs(name, listing, replacement);
             replacement.built();
             confirmIngested(source, written.contentSha256());
             long writtenAt = System.currentTimeMillis();
-            String packedStatus = PackedWarc.withDependencies(FileListing.ofFolder(building)).statusSha256();
-            String readBack = writer.readBack(building.resolve(PackedWarc.FILE), written);
+            String packedStatus = FolderDocuments.withReferencedFiles(FileListing.ofFolder(building)).statusSha256();
+            String readBack = written.readBack().get();
             if (!readBack.equals(written.contentSha256())) {
                 throw new IllegalStateException("the packed WARC file of " + folder + " reads back other documents than the "
                         + "folder's; " + folder + " is left as it was");
@@ -196,12 +216,76 @@ public final class FetchPacker {
                         + "left as it was; pack it again");
             }
             replacement.swapIn();
-            writer.swappedIn(written);
+            written.swappedIn().run();
             packed.add(new Settling(source.fetch(written.contentSha256()), folder, packedStatus, writtenAt));
             return new Result(name, source.documents().size(), written.revisits(), before, treeSize(folder), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A packed folder built: its content hash as written, how to read it back, and what to learn once it is in place. */
+    private record Packed(String contentSha256, int revisits, ReadBack readBack, Runnable swappedIn) {
+    }
+
+    @FunctionalInterface
+    private interface ReadBack {
+        String get() throws IOException;
+    }
+
+    /** A folder of documents: one packed WARC file, beside the files that are no documents. */
+    private Packed packDocuments(FetchSource source, FileListing listing, FolderReplacement replacement) throws IOException {
+        Set<String> documentPaths = new HashSet<>();
+        source.documents().forEach(d -> documentPaths.add(d.path()));
+        for (Path f : listing.files()) {
+            String relative = listing.relative(f);
+            if (!documentPaths.contains(relative)) {
+                replacement.copy(f, relative);
+            }
+        }
+        String name = folderName(source);
+        Instant date = instant(source.fetch("").fetchedAt());
+        Path file = replacement.building().resolve(PackedWarcWriter.FILE);
+        PackedWarcWriter.Written written;
+        try (InOrder<FetchSource.RawDocument, PackedWarcWriter.Prepared> prepared = new InOrder<>(source.documents(),
+                d -> prepare(name, date, d), threads, threads * Ingester.READ_AHEAD)) {
+            written = writer.write(name, date, prepared, file);
+        }
+        return new Packed(written.contentSha256(), written.revisits(), () -> writer.readBack(file, written),
+                () -> writer.swappedIn(written));
+    }
+
+    private PackedWarcWriter.Prepared prepare(String folder, Instant date, FetchSource.RawDocument d) {
+        try {
+            return writer.prepare(folder, date, d.path(), d.read());
+        } catch (IOException e) {
+            throw new UnusableFetchException("cannot read " + d.path() + " of fetch folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A folder {@code gard fetch} wrote: its WARC files rewritten with revisits, the manifest and every other file as
+     * they were. Read back as an ingest reads it, every revisit resolved: the documents must be the ingested ones.
+     */
+    private Packed packWarcs(String name, FileListing listing, FolderReplacement replacement) throws IOException {
+        Path building = replacement.building();
+        int revisits = 0;
+        for (Path f : listing.files()) {
+            String relative = listing.relative(f);
+            boolean fetchWarc = ArchiveIndex.isWarcName(f) && f.getParent().equals(listing.root())
+                    && !f.getFileName().toString().equals(PackedWarcWriter.FILE);
+            if (fetchWarc && !FetchWarcPacker.isPacked(f) && !FetchWarcPacker.revisitsWrittenWhenFetched(f)) {
+                revisits += fetchWriter.write(f, name, building.resolve(relative));
+            } else {
+                replacement.copy(f, relative);
+            }
+        }
+        String contentSha256 = Ingester.contentHash(FolderDocuments.of(building, archive), threads);
+        return new Packed(contentSha256, revisits, () -> contentSha256, () -> { });
+    }
+
+    private static Instant instant(String fetchedAt) {
+        return fetchedAt.length() == 10 ? LocalDate.parse(fetchedAt).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(fetchedAt);
     }
 
     private static long treeSize(Path folder) throws IOException {

@@ -11,12 +11,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gardpipeline.archive.ArchiveIndex;
+import org.gardpipeline.archive.Capture;
 import org.gardpipeline.fetch.FetchFolder;
-import org.gardpipeline.fetch.Manifest;
 import org.gardpipeline.model.Fetch;
 
 /**
@@ -109,6 +111,22 @@ public final class FetchSource {
             return new RawDocument(path, new FileContent(file));
         }
 
+        /** A capture of a WARC file, read through the archive (a revisit as its capture's bytes). */
+        static RawDocument of(Capture capture) {
+            Capture.Payload payload = capture.payload();
+            return new RawDocument(capture.path(), new Content() {
+                @Override
+                public byte[] read() throws IOException {
+                    return payload.read();
+                }
+
+                @Override
+                public String knownSha256() {
+                    return payload.knownSha256();
+                }
+            });
+        }
+
         public byte[] read() throws IOException {
             return content.read();
         }
@@ -117,14 +135,14 @@ public final class FetchSource {
     private final Path root;
     private final Fetch fetch;
     private final FileListing files;
-    private final Supplier<List<RawDocument>> documentList;
-    private List<RawDocument> documents;
+    private final Supplier<FolderDocuments> contents;
+    private FolderDocuments read;
 
-    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<List<RawDocument>> documentList) {
+    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<FolderDocuments> contents) {
         this.root = root;
         this.fetch = fetch;
         this.files = files;
-        this.documentList = documentList;
+        this.contents = contents;
     }
 
     /** The fetch, identified by a hash over its documents' paths and the hashes of their bytes. */
@@ -159,11 +177,23 @@ public final class FetchSource {
     }
 
     /** The documents, listed on first use: a fetch folder's WARC files are read only when its documents are. */
-    public synchronized List<RawDocument> documents() {
-        if (documents == null) {
-            documents = documentList.get();
+    public List<RawDocument> documents() {
+        return contents().documents();
+    }
+
+    /**
+     * GARD's list of its pages when the fetch holds it (kept in its WARC by a fetch made by the list): GARD content,
+     * but no document of the fetch and no part of its content hash; read with the documents.
+     */
+    public Optional<RawDocument> siteList() {
+        return Optional.ofNullable(contents().siteList());
+    }
+
+    private synchronized FolderDocuments contents() {
+        if (read == null) {
+            read = contents.get();
         }
-        return documents;
+        return read;
     }
 
     public Path root() {
@@ -174,11 +204,16 @@ public final class FetchSource {
      * The fetches a path holds: a fetch folder (whose WARC files, if any, give its documents), a single document
      * file, or a WARC file, which is one fetch per capture day (UTC) unless its name or {@code --fetched-at} dates it.
      */
-    public static List<FetchSource> openAll(Path path, Overrides overrides) {
-        if (Files.isRegularFile(path) && WarcArchive.isWarcName(path)) {
-            return openWarc(path, overrides);
+    public static List<FetchSource> openAll(Path path, Overrides overrides, ArchiveIndex archive) {
+        if (Files.isRegularFile(path) && ArchiveIndex.isWarcName(path)) {
+            return openWarc(path, overrides, archive);
         }
-        return List.of(open(path, overrides));
+        return List.of(open(path, overrides, archive));
+    }
+
+    /** As {@link #openAll(Path, Overrides, ArchiveIndex)}, reading WARC files through an index of their own. */
+    public static List<FetchSource> openAll(Path path, Overrides overrides) {
+        return openAll(path, overrides, new ArchiveIndex());
     }
 
     /**
@@ -186,25 +221,25 @@ public final class FetchSource {
      * sort. Opened on all cores, for a raw folder gathers a fetch a day and each is listed file by file; the
      * first path (in order) that cannot be opened is the one refused.
      */
-    public static List<FetchSource> openEach(List<Path> paths, Overrides overrides) {
+    public static List<FetchSource> openEach(List<Path> paths, Overrides overrides, ArchiveIndex archive) {
         List<FetchSource> sources = new ArrayList<>();
-        InOrder.map(paths, path -> openAll(path, overrides), Runtime.getRuntime().availableProcessors())
+        InOrder.map(paths, path -> openAll(path, overrides, archive), Runtime.getRuntime().availableProcessors())
                 .forEach(sources::addAll);
         return sources;
     }
 
-    private static List<FetchSource> openWarc(Path file, Overrides overrides) {
-        List<WarcArchive.Capture> captures = WarcArchive.captures(file);
-        String base = WarcArchive.baseName(file);
+    private static List<FetchSource> openWarc(Path file, Overrides overrides, ArchiveIndex archive) {
+        List<Capture> captures = FolderDocuments.captures(archive, file);
+        String base = ArchiveIndex.baseName(file);
         Matcher m = FOLDER_NAME.matcher(base);
         String label = m.matches() ? (m.group(2) == null ? "" : m.group(2)) : base;
         String fixedDate = overrides.fetchedAt() != null ? overrides.fetchedAt() : m.matches() ? m.group(1) : null;
         boolean complete = overrides.complete() != null && overrides.complete();
         java.util.TreeMap<String, List<RawDocument>> byDay = new java.util.TreeMap<>();
-        for (WarcArchive.Capture c : captures) {
+        for (Capture c : captures) {
             String day = fixedDate != null ? checkedDate(fixedDate.trim(), file)
                     : LocalDate.ofInstant(c.date(), java.time.ZoneOffset.UTC).toString();
-            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(c.document());
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(RawDocument.of(c));
         }
         if (byDay.isEmpty()) {
             throw new UnusableFetchException(file + " holds no HTML or text page captures (200 response records)");
@@ -212,37 +247,30 @@ public final class FetchSource {
         List<FetchSource> sources = new ArrayList<>();
         FileListing files = FileListing.ofFile(file);
         byDay.forEach((day, docs) -> {
-            List<RawDocument> unique = uniqueByPath(docs);
+            List<RawDocument> unique = FolderDocuments.uniqueByPath(docs);
             Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
-            sources.add(new FetchSource(file, fetch, files, () -> unique));
+            sources.add(new FetchSource(file, fetch, files, () -> new FolderDocuments(unique, null, null)));
         });
         return sources;
     }
 
-    /** One document per path, the last one given (a later capture of the same page wins). */
-    private static List<RawDocument> uniqueByPath(List<RawDocument> docs) {
-        java.util.LinkedHashMap<String, RawDocument> byPath = new java.util.LinkedHashMap<>();
-        for (RawDocument d : docs) {
-            byPath.remove(d.path());
-            byPath.put(d.path(), d);
-        }
-        List<RawDocument> sorted = new ArrayList<>(byPath.values());
-        sorted.sort(java.util.Comparator.comparing(RawDocument::path));
-        return sorted;
-    }
-
     /** True for a WARC file (by name) that can be a fetch of its own under raw/. */
     public static boolean isWarcFile(Path file) {
-        return Files.isRegularFile(file) && WarcArchive.isWarcName(file);
+        return Files.isRegularFile(file) && ArchiveIndex.isWarcName(file);
     }
 
     /** Reads a fetch folder or single file; every problem with its name or options is a {@link UnusableFetchException}. */
     public static FetchSource open(Path path, Overrides overrides) {
+        return open(path, overrides, new ArchiveIndex());
+    }
+
+    /** As {@link #open(Path, Overrides)}, reading WARC files through the run's index. */
+    public static FetchSource open(Path path, Overrides overrides, ArchiveIndex archive) {
         if (!Files.exists(path)) {
             throw new UnusableFetchException("no such file or folder: " + path);
         }
-        if (Files.isRegularFile(path) && WarcArchive.isWarcName(path)) {
-            List<FetchSource> all = openWarc(path, overrides);
+        if (Files.isRegularFile(path) && ArchiveIndex.isWarcName(path)) {
+            List<FetchSource> all = openWarc(path, overrides, archive);
             if (all.size() != 1) {
                 throw new UnusableFetchException(path + " holds captures of " + all.size() + " days; ingest it as several fetches");
             }
@@ -252,7 +280,7 @@ public final class FetchSource {
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(FetchFolder.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        FileListing listed = folder ? PackedWarc.withDependencies(listFolder(root)) : FileListing.ofFile(path);
+        FileListing listed = folder ? FolderDocuments.withReferencedFiles(listFolder(root)) : FileListing.ofFile(path);
         List<Path> files = listed.files();
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):
@@ -263,16 +291,16 @@ public final class FetchSource {
         String folderName = named == null || named.getFileName() == null ? "" : named.getFileName().toString();
         Matcher m = FOLDER_NAME.matcher(folderName);
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
-        Supplier<List<RawDocument>> documents = folder ? () -> listDocuments(listed).documents()
-                : () -> List.of(RawDocument.file(path.getFileName().toString(), path));
+        Supplier<FolderDocuments> documents = folder ? () -> FolderDocuments.read(listed, archive)
+                : () -> new FolderDocuments(List.of(RawDocument.file(path.getFileName().toString(), path)), null, null);
         // Listed now (while the database opens) when that reads nothing, or when the folder can only be dated by
         // its earliest WARC capture; else its WARC files are read only if its documents are needed.
-        if (folder && (fetchedAt == null || files.stream().noneMatch(WarcArchive::isWarcName))) {
-            FolderDocuments read = listDocuments(listed);
+        if (folder && (fetchedAt == null || files.stream().noneMatch(ArchiveIndex::isWarcName))) {
+            FolderDocuments read = FolderDocuments.read(listed, archive);
             if (fetchedAt == null && read.earliestCapture() != null) {
                 fetchedAt = read.earliestCapture().toString();
             }
-            documents = read::documents;
+            documents = () -> read;
         }
         if (fetchedAt == null) {
             throw new UnusableFetchException("cannot tell when " + path + " was fetched: " + NAMING_HINT);
@@ -308,7 +336,7 @@ public final class FetchSource {
         return props;
     }
 
-    private static FileListing listFolder(Path root) {
+    static FileListing listFolder(Path root) {
         try {
             return FileListing.ofFolder(root);
         } catch (IOException e) {
@@ -326,37 +354,6 @@ public final class FetchSource {
         } catch (IOException e) {
             throw new UnusableFetchException("cannot read fetch folder " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The documents of a fetch folder, and the earliest capture in its WARC files (null when it has none). */
-    private record FolderDocuments(List<RawDocument> documents, java.time.Instant earliestCapture) {
-    }
-
-    /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
-    private static FolderDocuments listDocuments(FileListing listed) {
-        List<Path> warcs = new ArrayList<>();
-        List<Path> others = new ArrayList<>();
-        for (Path f : listed.files()) {
-            (WarcArchive.isWarcName(f) ? warcs : others).add(f);
-        }
-        List<RawDocument> documents = new ArrayList<>();
-        for (Path f : others) {
-            String name = f.getFileName().toString();
-            // the manifest of gard fetch describes the WARC beside it; it is no document
-            if (!name.equals(FetchFolder.PROPERTIES_FILE) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals(Manifest.FILE))) {
-                documents.add(RawDocument.file(listed.relative(f), f));
-            }
-        }
-        List<RawDocument> fromWarcs = new ArrayList<>();
-        java.time.Instant earliest = null;
-        for (Path warc : warcs) {
-            for (WarcArchive.Capture c : WarcArchive.captures(warc)) {
-                fromWarcs.add(c.document());
-                earliest = earliest == null || c.date().isBefore(earliest) ? c.date() : earliest;
-            }
-        }
-        documents.addAll(uniqueByPath(fromWarcs));
-        return new FolderDocuments(documents, earliest);
     }
 
     @SafeVarargs

@@ -16,10 +16,12 @@ import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.model.PageNames;
 import org.gardpipeline.model.Sha256;
 import org.gardpipeline.parse.NotAPageException;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
+import org.gardpipeline.parse.SiteListNames;
 import org.gardpipeline.review.ChangeGuard;
 import org.gardpipeline.store.FetchHeldException;
 import org.gardpipeline.store.HistoryStore;
@@ -124,7 +126,7 @@ public final class Ingester {
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), threads);
         try (InOrder<FetchSource.RawDocument, Document> documents = readInOrder(source.documents(), parsedBefore, threads)) {
-            return store.ingest(bare, () -> documents, guard);
+            return store.ingest(bare, () -> documents, siteNames(source), guard);
         }
     }
 
@@ -192,6 +194,24 @@ public final class Ingester {
      * The fetch's content hash from its files alone, with each document hashed exactly as {@link #read} does;
      * the files are hashed on the ingest's threads, and their hashes taken in fetch order.
      */
+    /**
+     * The other names GARD's list of its pages gives, when the fetch holds the list; none when it holds none, or a list
+     * that cannot be read (the fetcher refuses a broken list, so only a hand-made folder has one): a name is no answer,
+     * and a fetch is not refused for lacking them.
+     */
+    static PageNames siteNames(FetchSource source) {
+        Optional<FetchSource.RawDocument> list = source.siteList();
+        if (list.isEmpty()) {
+            return PageNames.NONE;
+        }
+        try {
+            return SiteListNames.parse(list.get().read());
+        } catch (IOException | ParseException e) {
+            LOG.warn("fetch {}: GARD's list of pages {} gives no names: {}", source.name(), list.get().path(), e.getMessage());
+            return PageNames.NONE;
+        }
+    }
+
     private String contentHash(List<FetchSource.RawDocument> raw) {
         return contentHash(raw, threads);
     }

@@ -8,8 +8,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.PageNames;
+import org.gardpipeline.store.FetchDocuments;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.ParserDrift;
 import org.gardpipeline.store.Rebuilt;
@@ -67,10 +71,17 @@ public final class Rederivation {
 
     private final HistoryStore store;
     private final int threads;
+    /** The run's WARC files, read once: the fetches at their origins are read through it too. */
+    private final ArchiveIndex archive;
 
-    public Rederivation(HistoryStore store, int threads) {
+    public Rederivation(HistoryStore store, int threads, ArchiveIndex archive) {
         this.store = store;
         this.threads = threads;
+        this.archive = archive;
+    }
+
+    public Rederivation(HistoryStore store, int threads) {
+        this(store, threads, new ArchiveIndex());
     }
 
     /**
@@ -119,22 +130,30 @@ public final class Rederivation {
     }
 
     private Rebuilt rebuild(List<Fetch> fetches, Map<Fetch, FetchSource> sources) {
-        return store.rebuild(fetches, (fetch, write) -> {
-            Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
-            List<FetchSource.RawDocument> raw;
-            try {
-                raw = sources.get(fetch).documents();
-            } catch (UnusableFetchException e) {
-                throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
+        return store.rebuild(fetches, new FetchDocuments() {
+            @Override
+            public void read(Fetch fetch, Consumer<Iterable<Document>> write) {
+                Set<String> parsedBefore = store.parsedDocumentHashes(); // the ones written so far in this rebuild
+                List<FetchSource.RawDocument> raw;
+                try {
+                    raw = sources.get(fetch).documents();
+                } catch (UnusableFetchException e) {
+                    throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
+                }
+                try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
+                    write.accept(() -> documents);
+                }
             }
-            try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
-                write.accept(() -> documents);
+
+            @Override
+            public PageNames names(Fetch fetch) {
+                return Ingester.siteNames(sources.get(fetch)); // as its ingest recorded them
             }
         });
     }
 
     /** The fetch read from where it was ingested: a WARC file's day as its captures date it, else as it was dated. */
-    private static FetchSource atOrigin(Fetch f) {
+    private FetchSource atOrigin(Fetch f) {
         Path origin = Path.of(f.origin());
         if (!Files.exists(origin)) {
             throw new UnusableFetchException("no such file or folder");
@@ -142,7 +161,7 @@ public final class Rederivation {
         for (FetchSource.Overrides o : List.of(new FetchSource.Overrides(null, f.complete()),
                 new FetchSource.Overrides(f.fetchedAt(), f.complete()))) {
             try {
-                for (FetchSource s : FetchSource.openAll(origin, o)) {
+                for (FetchSource s : FetchSource.openAll(origin, o, archive)) {
                     if (key(s.fetch("")).equals(key(f))) {
                         return s;
                     }

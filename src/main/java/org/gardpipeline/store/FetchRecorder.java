@@ -14,6 +14,7 @@ import java.util.Set;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.model.PageNames;
 import org.gardpipeline.review.ChangeGuard;
 import org.gardpipeline.review.FetchReview;
 import org.slf4j.Logger;
@@ -37,12 +38,12 @@ final class FetchRecorder {
      * Ingests one fetch. A fetch already ingested with the same content is a no-op; one with the same date
      * and label but other content is refused.
      */
-    IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
+    IngestSummary ingest(Fetch fetch, Iterable<Document> documents, PageNames names, ChangeGuard guard) {
         long started = System.nanoTime();
         try {
             db.setAutoCommit(false);
             try {
-                IngestSummary summary = ingestInTransaction(fetch, null, documents, guard, started);
+                IngestSummary summary = ingestInTransaction(fetch, null, documents, names, guard, started);
                 db.commit();
                 LOG.debug("fetch {}: committed to {} in {} s", fetch.name(), file, summary.seconds());
                 return summary;
@@ -67,8 +68,8 @@ final class FetchRecorder {
      * Writes one fetch inside the caller's transaction: a new one ({@code keepId} null), or one derived again under
      * the id it had ({@link HistoryRebuild}).
      */
-    IngestSummary ingestInTransaction(Fetch fetch, Long keepId, Iterable<Document> documents, ChangeGuard guard, long started)
-            throws SQLException {
+    IngestSummary ingestInTransaction(Fetch fetch, Long keepId, Iterable<Document> documents, PageNames names,
+                                      ChangeGuard guard, long started) throws SQLException {
         if (hasFetch(fetch.fetchedAt(), fetch.label())) {
             // Callers ask ingested(fetch) first; holding the run lock, nobody can have added it since.
             throw new StoreException("fetch " + fetch.name() + " is already in " + file, true);
@@ -78,6 +79,7 @@ final class FetchRecorder {
             DocumentWriter writer = new DocumentWriter(db, sql, newest);
             long fetchId = writer.insertFetch(fetch, keepId);
             Set<Long> pages = writer.writeDocuments(fetchId, fetch, documents);
+            new ListedNames(sql).record(names); // the pages' other names the fetch's list of pages gives, if it holds one
             LOG.debug("fetch {}: documents written; updating the history of {} pages{}", fetch.name(), pages.size(),
                     newest ? "" : " (an older fetch: its timelines are derived again)");
             SlotHistory history = new SlotHistory(sql);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.model.PageNames;
 import org.gardpipeline.parse.ParserVersions;
 import org.gardpipeline.review.ChangeGuard;
 import org.slf4j.Logger;
@@ -103,9 +104,11 @@ final class HistoryRebuild {
                 Fetch f = fetches.get(i);
                 Kept k = kept.get(i);
                 List<Object> written = new ArrayList<>(1);
+                PageNames names = documents.names(f);
                 documents.read(f, docs -> {
                     try {
-                        written.add(recorder.ingestInTransaction(f, k.fetchId(), docs, new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true), System.nanoTime()));
+                        written.add(recorder.ingestInTransaction(f, k.fetchId(), docs, names,
+                                new ChangeGuard(ChangeGuard.DEFAULT_MAX_CHANGE_SHARE, true), System.nanoTime()));
                     } catch (SQLException e) {
                         throw StoreException.cannot("derive fetch " + f.name() + " again", file, e);
                     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.IngestSummary;
+import org.gardpipeline.model.PageNames;
 import org.gardpipeline.review.ChangeGuard;
 
 /**
@@ -110,7 +111,15 @@ public final class HistoryStore implements AutoCloseable {
      * the same date and label but other content is refused.
      */
     public IngestSummary ingest(Fetch fetch, Iterable<Document> documents, ChangeGuard guard) {
-        return recorder.ingest(fetch, documents, guard);
+        return ingest(fetch, documents, PageNames.NONE, guard);
+    }
+
+    /**
+     * As {@link #ingest(Fetch, Iterable, ChangeGuard)}, recording too the other names the fetch's list of pages gives
+     * the pages it knows (names, not answers: no version, no event).
+     */
+    public IngestSummary ingest(Fetch fetch, Iterable<Document> documents, PageNames names, ChangeGuard guard) {
+        return recorder.ingest(fetch, documents, names, guard);
     }
 
     /**

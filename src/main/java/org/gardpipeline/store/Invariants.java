@@ -13,6 +13,65 @@ import java.util.List;
  */
 final class Invariants {
     private static final int MAX_REPORTED = 50;
+
+    /**
+     * Each fetch's counts of documents and of quarantined ones against its document runs, counted in one sweep over
+     * the runs in fetch order (a run adds one from its first fetch through its last), not through the view
+     * {@code document}, which expands every run into a row per fetch: what a run over years of fetches would read
+     * whole. The runs counted are the rows of that view: runs with their path and parse result, not ending before they
+     * start.
+     */
+    private static final String FETCH_COUNTS = """
+            WITH spans AS (
+                SELECT d.first_position, d.last_position, (r.quarantine_reason IS NOT NULL) AS q
+                FROM document_run_span d
+                JOIN document_path p ON p.path_id = d.path_id
+                JOIN parse_result r ON r.result_id = d.result_id
+                WHERE d.first_position <= d.last_position),
+            events AS (
+                SELECT first_position AS at, 0 AS phase, NULL AS fetch_id, 1 AS n, q FROM spans
+                UNION ALL SELECT last_position, 2, NULL, -1, -q FROM spans
+                UNION ALL SELECT position, 1, fetch_id, 0, 0 FROM fetch),
+            running AS (
+                SELECT fetch_id, sum(n) OVER w AS documents, sum(q) OVER w AS quarantined FROM events
+                WINDOW w AS (ORDER BY at, phase ROWS UNBOUNDED PRECEDING))
+            SELECT 'fetch ' || f.fetch_id FROM fetch f JOIN running c ON c.fetch_id = f.fetch_id
+            WHERE f.documents <> c.documents OR f.quarantined <> c.quarantined""";
+
+    /**
+     * Where a page has documents but no layout, or a layout but no documents, from the runs of both: per page, the
+     * fetches between two run boundaries share their counts of document runs and layout runs, so only the stretches
+     * where one count is zero and the other not are expanded into fetches. The rows are those the views {@code
+     * fetch_document} and {@code page_fetch_layout} would give: one per fetch and page without a layout, one per
+     * layout run covering a fetch without the page's documents.
+     */
+    private static final String PAGE_LAYOUTS = """
+            WITH docs AS (
+                SELECT r.page_id, d.first_position AS a, d.last_position AS b
+                FROM document_run_span d JOIN parse_result r ON r.result_id = d.result_id
+                WHERE r.page_id IS NOT NULL AND d.first_position <= d.last_position),
+            layouts AS (
+                SELECT page_id, first_position AS a, last_position AS b FROM page_layout_run_span
+                WHERE first_position <= last_position),
+            events AS (
+                SELECT page_id, a AS at, 1 AS dn, 0 AS ln FROM docs
+                UNION ALL SELECT page_id, b + 1, -1, 0 FROM docs
+                UNION ALL SELECT page_id, a, 0, 1 FROM layouts
+                UNION ALL SELECT page_id, b + 1, 0, -1 FROM layouts),
+            steps AS (SELECT page_id, at, sum(dn) AS dn, sum(ln) AS ln FROM events GROUP BY page_id, at),
+            stretches AS (
+                SELECT page_id, at AS a, lead(at) OVER (PARTITION BY page_id ORDER BY at) - 1 AS b,
+                       sum(dn) OVER (PARTITION BY page_id ORDER BY at) AS docs,
+                       sum(ln) OVER (PARTITION BY page_id ORDER BY at) AS layouts
+                FROM steps)
+            SELECT DISTINCT 'fetch ' || f.fetch_id || ', page ' || s.page_id || ': no layout'
+            FROM stretches s JOIN fetch f ON f.position BETWEEN s.a AND s.b
+            WHERE s.docs > 0 AND s.layouts = 0
+            UNION ALL
+            SELECT 'fetch ' || f.fetch_id || ', page ' || s.page_id || ': a layout without its fetch or documents'
+            FROM stretches s JOIN fetch f ON f.position BETWEEN s.a AND s.b
+            JOIN layouts l ON l.page_id = s.page_id AND f.position BETWEEN l.a AND l.b
+            WHERE s.layouts > 0 AND s.docs = 0""";
     private final Connection db;
 
     Invariants(Connection db) {
@@ -49,21 +108,8 @@ final class Invariants {
                 SELECT 'slot ' || s.slot_id FROM slot s
                 WHERE s.current_version_id IS NOT (SELECT v.version_id FROM version v
                                                    WHERE v.slot_id = s.slot_id AND v.valid_to_fetch IS NULL)""");
-        rows(found, "fetch counts disagree with its documents", """
-                SELECT 'fetch ' || f.fetch_id FROM fetch f
-                WHERE f.documents <> (SELECT count(*) FROM document d WHERE d.fetch_id = f.fetch_id)
-                   OR f.quarantined <> (SELECT count(*) FROM document d WHERE d.fetch_id = f.fetch_id AND d.quarantine_reason IS NOT NULL)""");
-        rows(found, "page layout disagrees with the fetch's documents", """
-                SELECT DISTINCT 'fetch ' || d.fetch_id || ', page ' || r.page_id || ': no layout'
-                FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
-                WHERE r.page_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM page_fetch_layout l WHERE l.page_id = r.page_id AND l.fetch_id = d.fetch_id)
-                UNION ALL
-                SELECT 'fetch ' || l.fetch_id || ', page ' || l.page_id || ': a layout without its fetch or documents'
-                FROM page_fetch_layout l LEFT JOIN fetch f ON f.fetch_id = l.fetch_id
-                WHERE f.fetched_at IS NOT l.fetched_at OR f.label IS NOT l.label
-                   OR NOT EXISTS (SELECT 1 FROM fetch_document d JOIN parse_result r ON r.result_id = d.result_id
-                                  WHERE d.fetch_id = l.fetch_id AND r.page_id = l.page_id)""");
+        rows(found, "fetch counts disagree with its documents", FETCH_COUNTS);
+        rows(found, "page layout disagrees with the fetch's documents", PAGE_LAYOUTS);
         for (RunTables tables : RunTables.values()) {
             rows(found, "runs", tables.violations());
         }

@@ -36,8 +36,8 @@ import org.gardpipeline.store.PageRef;
  * <li>a nothing-new {@code ./gard run} (whole process, median of 5): over the first fetch, then over the N
  * fetches with 1 folder kept under raw/ and with KEEP folders kept (interleaved), with {@code ./gard export},
  * {@code ./gard report} and a JVM doing nothing beside it, so that the run's time can be told apart;</li>
- * <li>the history queries over the N fetches: {@code ./gard history} and {@code ./gard diff} as whole
- * processes, the store's read of one page's versions, and the queries of docs/data.md by sqlite-jdbc (median
+ * <li>the history queries over the N fetches: {@code ./gard history}, {@code ./gard diff} and {@code ./gard check}
+ * as whole processes, the store's read of one page's versions, and the queries of docs/data.md by sqlite-jdbc (median
  * of 5 each).</li>
  * </ul>
  * Disk use stays bounded: unchanged pages are hard links to the earlier fetch's bytes, and only the last KEEP
@@ -362,16 +362,20 @@ public final class HistoryGrowthBenchmark {
         List<Double> history = new ArrayList<>();
         List<Double> diff = new ArrayList<>();
         List<Double> jvm = new ArrayList<>();
+        List<Double> check = new ArrayList<>();
         for (int i = 0; i < REPEATS; i++) {
             history.add(gard("history", "6007", "--db", db.toString()).seconds());
             diff.add(gard("diff", "6660", "--topic", "causes", "--db", db.toString()).seconds());
             jvm.add(gard("--version").seconds());
+            // the database's checks and the revisits of raw/'s WARC files (the kept folders hold none)
+            check.add(gard("check", "--db", db.toString(), "--raw", raw.toString()).seconds());
         }
         System.out.printf(Locale.ROOT, "history queries over the database (median of %d):%n", REPEATS);
         System.out.printf(Locale.ROOT, "  ./gard history 6007: %.0f ms whole process; ./gard diff 6660 --topic causes: %.0f ms; "
                 + "./gard --version: %.0f ms (JVM start)%n", median(history) * 1000, median(diff) * 1000, median(jvm) * 1000);
         System.out.printf(Locale.ROOT, "  the store's read of the versions of page 6007 (HistoryStore.versions): %.1f ms%n",
                 median(versions));
+        System.out.printf(Locale.ROOT, "  ./gard check: %.2f s whole process%n", median(check));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
             for (String[] q : dataMdQueries()) {
                 List<Double> ms = new ArrayList<>();

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.gardpipeline.ChildJvm;
 import org.gardpipeline.FetchSeries;
 import org.gardpipeline.TestDb;
+import org.gardpipeline.TestSite;
+import org.gardpipeline.archive.FetchWarcPacker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +58,53 @@ class PackCrashTest {
 
         CommandLineRun again = CommandLineRun.of("pack", "--raw", raw.toString(), "--db", db.toString());
         assertEquals(0, again.exitCode(), again.err());
+        try (Stream<Path> hidden = Files.list(raw)) {
+            assertEquals(List.of(), hidden.filter(p -> p.getFileName().toString().startsWith(".")).toList(), "leftovers removed");
+        }
+        Path fresh = dir.resolve("fresh.sqlite");
+        assertEquals(0, CommandLineRun.of("run", "--raw", raw.toString(), "--db", fresh.toString(), "--out",
+                dir.resolve("fresh-out").toString()).exitCode());
+        assertEquals(TestDb.stableDump(db), TestDb.stableDump(fresh));
+    }
+
+    /**
+     * The same for a folder {@code gard fetch} wrote before revisits of identical payloads, whose WARC file a pack
+     * rewrites: killed before the swap it is byte for byte as it was, after it its WARC file is the packed one whole.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1 records written", "5 records written", "packed and checked, not swapped in",
+        "swapped in, the old folder not yet deleted"})
+    void aPackOfAFetchedFolderKilledAtAnyStepLeavesItAsItWasOrPackedWhole(String moment) throws Exception {
+        Path raw = dir.resolve("raw");
+        Map<String, byte[]> bodies = FetchedFolderPackTest.pages();
+        try (TestSite site = new TestSite()) {
+            bodies.forEach((path, body) -> site.on(path, (ex, n) -> site.send(ex, 200, "text/html; charset=utf-8", body)));
+            FetchedFolderPackTest.fetchAlone(dir, raw, site, bodies, "2024-03-01-fetch");
+            FetchedFolderPackTest.fetchAlone(dir, raw, site, bodies, "2024-03-02-fetch");
+        }
+        Path db = dir.resolve("gard.sqlite");
+        String[] run = {"run", "--raw", raw.toString(), "--db", db.toString(), "--out", dir.resolve("out").toString()};
+        assertEquals(0, CommandLineRun.of(run).exitCode());
+        assertEquals(0, CommandLineRun.of("pack", "--raw", raw.toString(), "--db", db.toString(), "2024-03-01-fetch").exitCode());
+        Path folder = raw.resolve("2024-03-02-fetch");
+        Map<String, String> before = tree(folder);
+
+        ChildJvm pack = ChildJvm.gard(dir.resolve("logs"), Map.of("GARD_TEST_PAUSE_MS", "100"),
+                "pack", "--raw", raw.toString(), "--db", db.toString(), "2024-03-02-fetch");
+        awaitThenKill(pack, moment);
+        if (moment.startsWith("swapped in")) {
+            assertEquals(List.of("fetch.properties", "manifest.json", "pages.warc.gz"), names(folder));
+            assertTrue(FetchWarcPacker.isPacked(folder.resolve("pages.warc.gz")), "killed after the swap: packed whole");
+        } else {
+            assertEquals(before, tree(folder), "killed before the swap: the folder is as it was");
+        }
+        CommandLineRun meanwhile = CommandLineRun.of(run);
+        assertEquals(0, meanwhile.exitCode(), meanwhile.err());
+        assertTrue(meanwhile.err().contains("nothing new under"), "a run passes the hidden leftover by: " + meanwhile.err());
+
+        CommandLineRun again = CommandLineRun.of("pack", "--raw", raw.toString(), "--db", db.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(FetchWarcPacker.isPacked(folder.resolve("pages.warc.gz")));
         try (Stream<Path> hidden = Files.list(raw)) {
             assertEquals(List.of(), hidden.filter(p -> p.getFileName().toString().startsWith(".")).toList(), "leftovers removed");
         }

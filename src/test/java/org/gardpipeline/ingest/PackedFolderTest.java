@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gardpipeline.FetchSeries;
+import org.gardpipeline.archive.ArchiveIndex;
+import org.gardpipeline.archive.PackedWarcWriter;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.Test;
@@ -46,13 +48,13 @@ class PackedFolderTest {
         Path html = dir.resolve("html.sqlite");
         try (HistoryStore store = HistoryStore.open(html)) {
             new Ingester(store).ingest(FetchSource.open(fetch, FetchSource.Overrides.NONE));
-            List<FetchPacker.Result> results = new FetchPacker(store, raw).packAll(
+            List<FetchPacker.Result> results = new FetchPacker(store, raw, new ArchiveIndex()).packAll(
                     List.of(FetchSource.open(fetch, FetchSource.Overrides.NONE)), true, r -> { });
             assertNull(results.get(0).skipped());
             assertEquals(1, results.get(0).revisits(), "the second document of the same bytes is a revisit");
         }
 
-        assertEquals(List.of(".hidden", "fetch.properties", PackedWarc.FILE), names(fetch));
+        assertEquals(List.of(".hidden", "fetch.properties", PackedWarcWriter.FILE), names(fetch));
         assertEquals("kept", Files.readString(fetch.resolve(".hidden"), StandardCharsets.UTF_8));
         List<FetchSource.RawDocument> packed = FetchSource.open(fetch, FetchSource.Overrides.NONE).documents();
         assertEquals(paths, packed.stream().map(FetchSource.RawDocument::path).toList());
@@ -66,16 +68,6 @@ class PackedFolderTest {
             new Ingester(store).ingest(FetchSource.open(fetch, FetchSource.Overrides.NONE));
         }
         assertEquals(TestDb.stableDump(html), TestDb.stableDump(fresh));
-    }
-
-    @Test
-    void aPathIsItsTargetBackAndATargetHasNoScheme() {
-        for (String path : List.of("a.txt", "sub dir/b: 100% caf\u00e9.txt", "x%41", "\u65e5\u672c/\u8a9e.html")) {
-            String target = PackedWarc.target(path);
-            assertEquals(true, PackedWarc.isPackedTarget(target), target);
-            assertEquals(path, PackedWarc.path(target));
-        }
-        assertEquals("sub%20dir/b%3A%20100%25%20caf%C3%A9.txt", PackedWarc.target("sub dir/b: 100% caf\u00e9.txt"));
     }
 
     private static List<String> names(Path folder) throws IOException {

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.archive;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ class WarcNameTest {
     @Test
     void warcAndGzippedWarcInAnyCaseAreArchives() {
         for (String name : List.of("a.warc", "a.warc.gz", "CAPTURE.WARC", "Capture.Warc.GZ", ".warc", "x/y/2023-01-01.warc.gz")) {
-            assertTrue(WarcArchive.isWarcName(Path.of(name)), name);
+            assertTrue(ArchiveIndex.isWarcName(Path.of(name)), name);
         }
     }
 
@@ -20,7 +20,7 @@ class WarcNameTest {
     void otherNamesAreNot() {
         for (String name : List.of("warc", "a.warcs", "a.warc.gzip", "a.gz", "a.war", "arc", "a.warc.gz.txt",
                 "a.w\u0430rc" /* a Cyrillic a */)) {
-            assertFalse(WarcArchive.isWarcName(Path.of(name)), name);
+            assertFalse(ArchiveIndex.isWarcName(Path.of(name)), name);
         }
     }
 }

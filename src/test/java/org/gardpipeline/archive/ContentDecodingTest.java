@@ -1,4 +1,4 @@
-package org.gardpipeline.fetch;
+package org.gardpipeline.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.gardpipeline.fetch.ContentDecoding;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcDigest;
@@ -31,12 +30,20 @@ final class WarcRecords {
 
     /**
      * Headers of one record, enough to pick documents and to find it again; {@code blockSha256} is the SHA-256 of its
-     * block when the record declared it and the block read was found to have it (null otherwise).
+     * block when the record declared it and the block read was found to have it (null otherwise); {@code encoding}
+     * is how an HTTP response's payload is to be decoded (its Content-Encoding, and chunked framing left in it), so
+     * that two payloads of the same digest are known to decode alike.
      */
     record Entry(long offset, String type, String target, Instant date, String id, int status,
-                 String problem, String refersTo, String refersToFilename, String payloadDigest, String blockSha256) {
+                 String problem, String refersTo, String refersToFilename, String payloadDigest, String blockSha256,
+                 String encoding) {
         Entry(long offset, String type, String target, Instant date, String problem) {
-            this(offset, type, target, date, null, 0, problem, null, null, null, null);
+            this(offset, type, target, date, null, 0, problem, null, null, null, null, null);
+        }
+
+        /** A response whose payload is a page's document (status 200, a document's type), read without fault. */
+        boolean isDocumentResponse() {
+            return "response".equals(type) && status == 200 && problem == null;
         }
     }
 
@@ -56,10 +63,10 @@ final class WarcRecords {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UnusableFetchException("cannot read " + file + ": " + e.getMessage());
+            throw new UnreadableArchiveException("cannot read " + file + ": " + e.getMessage());
         }
         if (size == 0) {
-            throw new UnusableFetchException(file + " is not a WARC file: it is empty");
+            throw new UnreadableArchiveException(file + " is not a WARC file: it is empty");
         }
         boolean gzip = startsWithGzip(file);
         long resumeAt = 0;
@@ -79,7 +86,7 @@ final class WarcRecords {
                     } catch (IOException | RuntimeException e) {
                         long failedAt = lastGood < 0 ? start : nextRecordStart(file, lastGood + 1, gzip);
                         if (entries.isEmpty() && failedAt <= 0) {
-                            throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
+                            throw new UnreadableArchiveException(file + " is not a WARC file: " + e.getMessage());
                         }
                         if (failedAt < 0) {
                             failedAt = Math.max(start, lastGood + 1);
@@ -102,11 +109,11 @@ final class WarcRecords {
                         break;
                     }
                 }
-            } catch (UnusableFetchException e) {
+            } catch (UnreadableArchiveException e) {
                 throw e;
             } catch (IOException e) {
                 if (entries.isEmpty()) {
-                    throw new UnusableFetchException(file + " is not a WARC file: " + e.getMessage());
+                    throw new UnreadableArchiveException(file + " is not a WARC file: " + e.getMessage());
                 }
                 entries.add(new Entry(start, null, null, lastDate(entries), e.getMessage()));
             }
@@ -157,6 +164,7 @@ final class WarcRecords {
         String problem = null;
         String type = r.type();
         String blockSha256 = null;
+        String encoding = null;
         try {
             long declared = r.headers().first("Content-Length").map(Long::parseLong).orElse(-1L);
             // read, not closed: the reader computes the block digest as the body is consumed
@@ -177,6 +185,8 @@ final class WarcRecords {
             if (("response".equals(type) || "revisit".equals(type)) && r.contentType().base().equals(MediaType.HTTP)) {
                 HttpResponse http = httpHead(block);
                 status = http.status();
+                encoding = http.headers().first("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT)
+                        + (http.headers().contains("Transfer-Encoding", "chunked") ? "+chunked" : "");
                 MediaType payloadType = http.headers().first("Content-Type").map(MediaType::parseLeniently)
                         .map(MediaType::base).orElse(null);
                 if ("response".equals(type) && status == 200 && !isDocumentType(payloadType)) {
@@ -188,7 +198,7 @@ final class WarcRecords {
         }
         return new Entry(r.position(), type, target, r.date(), id, status, problem, refersTo,
                 r.headers().first("WARC-Refers-To-Filename").orElse(null), r.headers().first("WARC-Payload-Digest").orElse(null),
-                blockSha256);
+                blockSha256, encoding);
     }
 
     private static boolean isDocumentType(MediaType type) {

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.gardpipeline.fetch.FetchFolder;
+import java.util.stream.Stream;
 import org.gardpipeline.store.TestPause;
 
 /**
@@ -20,7 +21,7 @@ import org.gardpipeline.store.TestPause;
  * the old folder or the new one under the name, but for the instant between the two renames; {@link #recover}
  * puts back or removes whatever hidden folder a killed one left.
  */
-final class FolderReplacement implements AutoCloseable {
+public final class FolderReplacement implements AutoCloseable {
     private static final String BUILDING = ".packing";
     private static final String REPLACED = ".unpacked";
 
@@ -36,10 +37,10 @@ final class FolderReplacement implements AutoCloseable {
     }
 
     /** Starts the folder's replacement afresh, empty, under its hidden name (whatever an earlier try left there goes). */
-    static FolderReplacement begin(Path folder) throws IOException {
+    public static FolderReplacement begin(Path folder) throws IOException {
         FolderReplacement replacement = new FolderReplacement(folder);
         try {
-            FetchFolder.deleteRecursively(replacement.building);
+            deleteRecursively(replacement.building);
             Files.createDirectory(replacement.building);
         } catch (IOException e) {
             replacement.close();
@@ -49,12 +50,12 @@ final class FolderReplacement implements AutoCloseable {
     }
 
     /** The replacement being built, under its hidden name. */
-    Path building() {
+    public Path building() {
         return building;
     }
 
     /** Copies a file of the folder as it is (its times too) to the same place in the replacement, synced. */
-    void copy(Path file, String relative) throws IOException {
+    public void copy(Path file, String relative) throws IOException {
         Path target = building.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
@@ -64,7 +65,7 @@ final class FolderReplacement implements AutoCloseable {
     }
 
     /** Says every file is in, each synced as it was written: syncs the replacement's names too. */
-    void built() {
+    public void built() {
         syncFolder(building);
     }
 
@@ -72,14 +73,14 @@ final class FolderReplacement implements AutoCloseable {
      * Puts the replacement, built and checked, in the folder's place, and deletes the old folder; the raw folder is
      * synced after the two renames, so that they are on disk before the old folder is gone.
      */
-    void swapIn() throws IOException {
+    public void swapIn() throws IOException {
         String name = folder.getFileName().toString();
         TestPause.at("pack " + name + ", packed and checked, not swapped in");
         Files.move(folder, replaced, StandardCopyOption.ATOMIC_MOVE);
         Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
         syncFolder(folder.getParent());
         TestPause.at("pack " + name + ", swapped in, the old folder not yet deleted");
-        FetchFolder.deleteRecursively(replaced);
+        deleteRecursively(replaced);
     }
 
     /**
@@ -90,7 +91,7 @@ final class FolderReplacement implements AutoCloseable {
     public void close() {
         if (Files.exists(folder)) {
             try {
-                FetchFolder.deleteRecursively(building);
+                deleteRecursively(building);
             } catch (IOException e) {
                 // a hidden leftover: the next pack removes it
             }
@@ -102,14 +103,14 @@ final class FolderReplacement implements AutoCloseable {
      * back; one moved aside with the packed folder in its place, and a packed folder being built beside its folder,
      * are deleted.
      */
-    static void recover(Path raw) {
+    public static void recover(Path raw) {
         try {
             for (Path hidden : children(raw)) {
                 String n = hidden.getFileName().toString();
                 if (n.startsWith(".") && n.endsWith(REPLACED)) {
                     Path folder = raw.resolve(n.substring(1, n.length() - REPLACED.length()));
                     if (Files.exists(folder)) {
-                        FetchFolder.deleteRecursively(hidden);
+                        deleteRecursively(hidden);
                     } else {
                         Files.move(hidden, folder, StandardCopyOption.ATOMIC_MOVE);
                     }
@@ -118,7 +119,7 @@ final class FolderReplacement implements AutoCloseable {
             for (Path hidden : children(raw)) {
                 String n = hidden.getFileName().toString();
                 if (n.startsWith(".") && n.endsWith(BUILDING) && Files.exists(raw.resolve(n.substring(1, n.length() - BUILDING.length())))) {
-                    FetchFolder.deleteRecursively(hidden);
+                    deleteRecursively(hidden);
                 }
             }
         } catch (IOException e) {
@@ -133,6 +134,18 @@ final class FolderReplacement implements AutoCloseable {
         }
         all.sort(null);
         return all;
+    }
+
+    /** Deletes a file or a folder with all it holds; nothing when it is absent. */
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
     }
 
     private static void syncFolder(Path folder) {

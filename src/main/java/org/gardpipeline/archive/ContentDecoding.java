@@ -1,4 +1,4 @@
-package org.gardpipeline.fetch;
+package org.gardpipeline.archive;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.gardpipeline.fetch;
+package org.gardpipeline.archive;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,28 +29,38 @@ import org.netpreserve.jwarc.Warcinfo;
  * exchange the response (with its headers and the exact bytes received; a revisit for a 304, or for a 200 with the
  * payload of the latest capture) and the request. Safe to write from several threads.
  */
-final class FetchArchive implements AutoCloseable {
+public final class FetchWarcWriter implements AutoCloseable {
+    /** The WARC file of a fetch folder, as {@code gard fetch} names it. */
+    public static final String FILE = "pages.warc.gz";
+    /**
+     * The warcinfo field saying that the fetch wrote revisits of identical payloads itself: {@code pack} leaves such a
+     * file as it is, so a daily {@code run --fetch --pack} never reads the earlier fetches to look for repeats.
+     */
+    static final String REVISITS_FIELD = "revisits";
+
     private final WarcWriter writer;
 
     /** Creates the file; it must not exist. */
-    FetchArchive(Path file) throws IOException {
+    public FetchWarcWriter(Path file) throws IOException {
         this.writer = new WarcWriter(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 WarcCompression.GZIP);
     }
 
     /** The warcinfo record that opens the file: the software, the format and what was fetched. */
-    void info(Instant started, String userAgent, String source) throws IOException {
+    public void info(Instant started, String userAgent, String source) throws IOException {
         Map<String, List<String>> info = new LinkedHashMap<>();
         info.put("software", List.of(userAgent));
         info.put("format", List.of("WARC File Format 1.0"));
         info.put("description", List.of(source));
+        info.put(REVISITS_FIELD, List.of("identical-payload-digest: a 200 with the payload of the page's latest capture "
+                + "is a revisit record"));
         synchronized (writer) {
-            writer.write(new Warcinfo.Builder().date(started).filename(FetchFolder.WARC_FILE).fields(info).build());
+            writer.write(new Warcinfo.Builder().date(started).filename(FILE).fields(info).build());
         }
     }
 
     /** The response as a WARC block: status line, headers as received, blank line, body bytes as received. */
-    private static byte[] responseBlock(Exchange ex, boolean withBody) {
+    private static byte[] responseBlock(HttpCapture ex, boolean withBody) {
         StringBuilder sb = new StringBuilder();
         sb.append("HTTP/1.1 ").append(ex.status()).append(' ').append(reason(ex.status())).append("\r\n");
         ex.headers().forEach((k, vs) -> {
@@ -73,7 +83,7 @@ final class FetchArchive implements AutoCloseable {
     }
 
     /** Writes the response and the request it answered; returns the response record's id. */
-    String response(Exchange ex) throws IOException {
+    public String response(HttpCapture ex) throws IOException {
         byte[] block = responseBlock(ex, true);
         UUID responseId = UUID.randomUUID();
         WarcResponse response = new WarcResponse.Builder(ex.uri())
@@ -87,7 +97,7 @@ final class FetchArchive implements AutoCloseable {
     }
 
     /** Writes a 304 as a revisit record that refers to the earlier capture, and the request. */
-    void revisit(Exchange ex, EarlierCapture earlier) throws IOException {
+    public void revisit(HttpCapture ex, CaptureReference earlier) throws IOException {
         byte[] block = responseBlock(ex, false);
         WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_0)
                 .recordId(UUID.randomUUID())
@@ -102,7 +112,7 @@ final class FetchArchive implements AutoCloseable {
      * response's status line and headers, no body), as Heritrix, wget and warcprox do, and the request: an unchanged
      * page costs a few hundred bytes whether or not the server answers conditional requests.
      */
-    void identicalRevisit(Exchange ex, EarlierCapture earlier) throws IOException {
+    public void identicalRevisit(HttpCapture ex, CaptureReference earlier) throws IOException {
         byte[] block = responseBlock(ex, false);
         WarcRevisit.Builder b = new WarcRevisit.Builder(ex.uri(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
                 .version(MessageVersion.WARC_1_1)
@@ -119,10 +129,10 @@ final class FetchArchive implements AutoCloseable {
      * The capture a revisit stands for: its record id, URI and date, and (as Heritrix writes it) the file holding it,
      * relative to this file's folder, so that a reader goes to that one file instead of searching its neighbours.
      */
-    private static void refersTo(WarcRevisit.Builder b, EarlierCapture earlier) {
-        if (earlier.entry().warcRecordId() != null) {
-            b.refersTo(URI.create(earlier.entry().warcRecordId()), URI.create(earlier.entry().url()), earlier.date());
-            b.setHeader("WARC-Refers-To-Filename", "../" + earlier.folder() + "/" + FetchFolder.WARC_FILE);
+    private static void refersTo(WarcRevisit.Builder b, CaptureReference earlier) {
+        if (earlier.recordId() != null) {
+            b.refersTo(URI.create(earlier.recordId()), URI.create(earlier.targetUri()), earlier.date());
+            b.setHeader("WARC-Refers-To-Filename", "../" + earlier.folder() + "/" + FILE);
         }
     }
 
@@ -131,7 +141,7 @@ final class FetchArchive implements AutoCloseable {
      * content worth keeping, but no page, and a resource record with an absolute URI is no document to the ingest.
      * Returns the record's id.
      */
-    String resource(URI uri, Instant date, String contentType, byte[] bytes) throws IOException {
+    public String resource(URI uri, Instant date, String contentType, byte[] bytes) throws IOException {
         WarcDigest digest = new WarcDigest("sha256", Sha256.of(bytes));
         WarcResource record = new WarcResource.Builder(uri)
                 .recordId(UUID.randomUUID())
@@ -147,7 +157,7 @@ final class FetchArchive implements AutoCloseable {
     }
 
     /** Writes the record that answers the exchange, then its request, side by side; returns the answer's id. */
-    private String writeWithRequest(WarcRecord answer, Exchange ex) throws IOException {
+    private String writeWithRequest(WarcRecord answer, HttpCapture ex) throws IOException {
         WarcRequest request = new WarcRequest.Builder(ex.uri())
                 .recordId(ex.requestId())
                 .date(ex.date())
@@ -161,7 +171,7 @@ final class FetchArchive implements AutoCloseable {
         return answer.id().toString();
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 301 -> "Moved Permanently";

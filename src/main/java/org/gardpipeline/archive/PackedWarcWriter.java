@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,40 +36,44 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
 /**
- * Writes the {@link PackedWarc} file of one fetch folder at a time: a resource record for each document whose
+ * Writes the {@link PackedWarc} file of one folder of documents at a time: a resource record for each document whose
  * bytes are new, a revisit for each whose bytes were captured before, in a packed folder of raw/ or earlier in
  * the same fetch. It knows the captures of raw/'s packed folders, read once, and learns a pack's own only when
  * {@link #swappedIn} says its folder took its name, so that no revisit refers to a file that may never be there.
+ * Documents are prepared ({@link #prepare}: hashed, and compressed when new) on as many threads as the caller likes,
+ * and written in order by one.
  */
-final class PackedWarcWriter {
+public final class PackedWarcWriter {
+    /** The one WARC file of a packed folder of documents. */
+    public static final String FILE = PackedWarc.FILE;
     private static final MediaType BYTES = MediaType.parse("application/octet-stream");
     /** The warcinfo field listing, one a value, the captures the file holds: SHA-256, record id, target, date. */
     private static final String CAPTURE_FIELD = "capture";
 
     /** Where a document's bytes were captured: a resource record of a packed WARC file. */
-    private record Capture(String id, String target, Instant date, String folder) {
+    record Capture(String id, String target, Instant date, String folder) {
     }
 
     /** What one file holds: its fetch's content hash, how many revisits, and the captures it adds to raw/'s. */
-    record Written(String contentSha256, int revisits, Map<String, Capture> captures) {
+    public record Written(String contentSha256, int revisits, Map<String, Capture> captures) {
     }
 
     /** One document read, hashed and, when its bytes are new to raw/'s packed folders, made a gzipped record. */
-    private record Prepared(FetchSource.RawDocument document, String sha256, UUID id, byte[] record) {
+    public record Prepared(String path, String sha256, UUID id, byte[] record) {
     }
 
     private final Path raw;
-    private final int threads;
+    private final ArchiveIndex index;
     /** The captures of the packed folders under raw/, by SHA-256 of their bytes; read when first needed. */
     private Map<String, Capture> captured;
 
-    PackedWarcWriter(Path raw, int threads) {
+    public PackedWarcWriter(Path raw, ArchiveIndex index) {
         this.raw = raw;
-        this.threads = threads;
+        this.index = index;
     }
 
     /** Takes in the captures of a file whose folder is now packed under its name: later packs may revisit them. */
-    void swappedIn(Written written) {
+    public synchronized void swappedIn(Written written) {
         written.captures().forEach((sha, c) -> captured.putIfAbsent(sha, c));
     }
 
@@ -78,10 +81,8 @@ final class PackedWarcWriter {
      * Writes the records to a hidden file first, then the WARC file: the warcinfo record naming the other packed
      * files its revisits refer to (known only once every record is written), and the records after it.
      */
-    Written write(FetchSource source, Path file) throws IOException {
+    public Written write(String name, Instant date, Iterator<Prepared> prepared, Path file) throws IOException {
         Map<String, Capture> earlier = captured();
-        String name = source.root().getFileName().toString();
-        Instant date = instant(source.fetch("").fetchedAt());
         Map<String, Capture> here = new LinkedHashMap<>();
         Set<String> dependencies = new TreeSet<>();
         FetchContentHash hash = new FetchContentHash();
@@ -89,12 +90,10 @@ final class PackedWarcWriter {
         int written = 0;
         Path records = file.resolveSibling(".records");
         try (FileChannel channel = FileChannel.open(records, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-             InOrder<FetchSource.RawDocument, Prepared> prepared = new InOrder<>(source.documents(),
-                     d -> prepare(d, name, date, earlier), threads, threads * Ingester.READ_AHEAD)) {
+                StandardOpenOption.WRITE)) {
             while (prepared.hasNext()) {
                 Prepared p = prepared.next();
-                hash.add(p.document().path(), p.sha256());
+                hash.add(p.path(), p.sha256());
                 Capture before = here.containsKey(p.sha256()) ? here.get(p.sha256()) : earlier.get(p.sha256());
                 if (before != null) {
                     write(channel, revisit(p, date, before, name));
@@ -104,7 +103,7 @@ final class PackedWarcWriter {
                     }
                 } else {
                     write(channel, p.record());
-                    here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.document().path()), date, name));
+                    here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.path()), date, name));
                 }
                 TestPause.at("pack " + name + ", " + ++written + " records written");
             }
@@ -149,7 +148,7 @@ final class PackedWarcWriter {
      * its digest, each revisit's digest checked against the capture it names, the one this writer chose (in the
      * file, or in a packed folder of raw/). Only this file is read, so the check costs what the fetch holds.
      */
-    String readBack(Path file, Written written) throws IOException {
+    public String readBack(Path file, Written written) throws IOException {
         Map<String, Capture> earlier = captured();
         FetchContentHash hash = new FetchContentHash();
         try (WarcReader reader = new WarcReader(file)) {
@@ -213,31 +212,30 @@ final class PackedWarcWriter {
         }
     }
 
-    private static Prepared prepare(FetchSource.RawDocument d, String folder, Instant date, Map<String, Capture> earlier) {
-        byte[] bytes;
-        try {
-            bytes = d.read();
-        } catch (IOException e) {
-            throw new UnusableFetchException("cannot read " + d.path() + " of fetch folder " + folder + ": " + e.getMessage(), e);
-        }
+    /**
+     * Hashes one document of the folder and, when its bytes are new to raw/'s packed folders, makes its record; safe
+     * on several threads at once.
+     */
+    public Prepared prepare(String folder, Instant date, String path, byte[] bytes) throws IOException {
+        Map<String, Capture> earlier = captured();
         byte[] sha = Sha256.of(bytes);
         String hex = Sha256.hex(bytes);
-        UUID id = UUID.nameUUIDFromBytes((folder + "\0" + d.path() + "\0" + hex).getBytes(StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes((folder + "\0" + path + "\0" + hex).getBytes(StandardCharsets.UTF_8));
         if (earlier.containsKey(hex)) {
-            return new Prepared(d, hex, id, null);
+            return new Prepared(path, hex, id, null);
         }
         WarcDigest digest = new WarcDigest("sha256", sha);
         WarcResource record = new WarcResource.Builder().version(MessageVersion.WARC_1_1)
-                .setHeader("WARC-Target-URI", PackedWarc.target(d.path()))
+                .setHeader("WARC-Target-URI", PackedWarc.target(path))
                 .recordId(id).date(date).blockDigest(digest).payloadDigest(digest)
                 .body(BYTES, bytes).build();
-        return new Prepared(d, hex, id, gzipped(record));
+        return new Prepared(path, hex, id, gzipped(record));
     }
 
     /** The revisit of bytes captured before: WARC 1.1's identical-payload-digest profile, and Heritrix's file name. */
     private static byte[] revisit(Prepared p, Instant date, Capture before, String folder) {
         String relative = referenceTo(before, folder);
-        WarcRevisit record = new WarcRevisit.Builder(PackedWarc.target(p.document().path()), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+        WarcRevisit record = new WarcRevisit.Builder(PackedWarc.target(p.path()), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
                 .version(MessageVersion.WARC_1_1).recordId(p.id()).date(date)
                 .setHeader("WARC-Refers-To", before.id())
                 .setHeader("WARC-Refers-To-Target-URI", before.target())
@@ -259,12 +257,8 @@ final class PackedWarcWriter {
         return out.toByteArray();
     }
 
-    private static Instant instant(String fetchedAt) {
-        return fetchedAt.length() == 10 ? LocalDate.parse(fetchedAt).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(fetchedAt);
-    }
-
     /** The captures of every packed folder under raw/, by the SHA-256 of their bytes (the first in name order). */
-    private Map<String, Capture> captured() throws IOException {
+    private synchronized Map<String, Capture> captured() throws IOException {
         if (captured == null) {
             captured = new HashMap<>();
             try (Stream<Path> children = Files.list(raw)) {
@@ -279,8 +273,11 @@ final class PackedWarcWriter {
                         listed.forEach(captured::putIfAbsent);
                         continue;
                     }
-                    for (PackedWarc.Resource r : PackedWarc.resources(file).values()) {
-                        captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
+                    for (WarcRecords.Entry r : index.scanned(file).entries()) {
+                        if ("resource".equals(r.type()) && r.problem() == null && r.id() != null && r.payloadDigest() != null
+                                && PackedWarc.isPackedTarget(r.target())) {
+                            captured.putIfAbsent(new WarcDigest(r.payloadDigest()).hex(), new Capture(r.id(), r.target(), r.date(), name));
+                        }
                     }
                 }
             }
