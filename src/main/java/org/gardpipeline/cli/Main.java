@@ -2,14 +2,14 @@ package org.gardpipeline.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.gardpipeline.export.ExportException;
 import org.gardpipeline.fetch.SiteListException;
 import org.gardpipeline.ingest.UnusableFetchException;
+import org.gardpipeline.output.OutputException;
 import org.gardpipeline.publish.PublishException;
 import org.gardpipeline.store.LockedException;
 import org.gardpipeline.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code gard} command and its subcommands. */
 @Command(name = "gard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -68,7 +68,7 @@ public final class Main implements Runnable {
             return ExitCode.LOCKED;
         }
         if (e instanceof UsageException || e instanceof UnusableFetchException || e instanceof StoreException s && s.isUsageError()
-                || e instanceof ExportException x && x.isUsageError() || e instanceof PublishException p && p.isUsageError()) {
+                || e instanceof OutputException x && x.isUsageError() || e instanceof PublishException p && p.isUsageError()) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
@@ -76,7 +76,7 @@ public final class Main implements Runnable {
             err.println("gard " + cli.getCommandName() + ": " + s.getMessage());
             return ExitCode.FAILED;
         }
-        if (e instanceof StoreException || e instanceof ExportException || e instanceof PublishException) {
+        if (e instanceof StoreException || e instanceof OutputException || e instanceof PublishException) {
             err.println("gard " + cli.getCommandName() + ": " + e.getMessage());
             return ExitCode.FAILED;
         }

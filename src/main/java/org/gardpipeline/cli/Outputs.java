@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gardpipeline.export.CsvExporter;
 import org.gardpipeline.export.ExportOptions;
-import org.gardpipeline.export.OutputStamp;
+import org.gardpipeline.output.OutputStamp;
 import org.gardpipeline.report.ReportWriter;
 import org.gardpipeline.store.HistoryStore;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.gardpipeline.output.OutputException;
+import org.gardpipeline.output.OutputFiles;
 import org.gardpipeline.store.FetchSpan;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.ReportQueries;
@@ -58,7 +60,7 @@ public final class CsvExporter {
             moveAll(temp, out);
             return new Result(out, rows);
         } catch (IOException e) {
-            throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), false, e);
+            throw new OutputException("cannot write the export to " + out + ": " + e.getMessage(), false, e);
         } finally {
             OutputFiles.deleteQuietly(temp);
         }
@@ -67,7 +69,7 @@ public final class CsvExporter {
     private void checkAsOf(FetchSpan span) {
         String first = span.first();
         if (options.asOf() != null && (first == null || options.asOf().compareTo(first.substring(0, 10)) < 0)) {
-            throw new ExportException("--as-of " + options.asOf() + " is before the first fetch"
+            throw new OutputException("--as-of " + options.asOf() + " is before the first fetch"
                     + (first == null ? " (the database holds none)" : " (" + first + ")"), true, null);
         }
     }

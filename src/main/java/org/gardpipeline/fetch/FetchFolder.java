@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.gardpipeline.archive.FetchFolderLayout;
 import org.gardpipeline.archive.FetchWarcWriter;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -33,7 +34,7 @@ public final class FetchFolder {
     /** The WARC file a fetch writes. */
     public static final String WARC_FILE = FetchWarcWriter.FILE;
     /** The optional properties of any fetch folder (fetched_at, complete, source); a fetch writes its own. */
-    public static final String PROPERTIES_FILE = "fetch.properties";
+    public static final String PROPERTIES_FILE = FetchFolderLayout.PROPERTIES_FILE;
 
     private final Path out;
     private final String name;

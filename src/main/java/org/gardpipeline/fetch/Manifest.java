@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gardpipeline.archive.FetchFolderLayout;
 
 /**
  * What a fetch asked for, what came back and what failed; the file {@value #FILE} beside the WARC.
@@ -27,7 +28,7 @@ import java.util.Map;
 public record Manifest(String fetchedAt, String finishedAt, String source, String userAgent,
                        Map<String, Object> settings, List<RobotsEntry> robots, List<Entry> pages,
                        SiteListEntry siteList) {
-    public static final String FILE = "manifest.json";
+    public static final String FILE = FetchFolderLayout.MANIFEST_FILE;
     public static final String FETCHED = "fetched";
     public static final String UNCHANGED = "unchanged";
     public static final String FAILED = "failed";

@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.gardpipeline.archive.FetchWarcWriter;
 import org.gardpipeline.model.Sha256;
+import org.gardpipeline.parallel.OrderedParallelMap;
 
 /**
  * Fetches pages into a new fetch folder (see {@link FetchFolder}): every HTTP exchange into its WARC, one manifest
@@ -74,30 +71,17 @@ public final class PageFetcher {
                 listEntry = new Manifest.SiteListEntry(list.uri().toString(), list.entries().size(),
                         Sha256.hex(list.bytes()), id);
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
-                Thread t = new Thread(r, "fetch");
-                t.setDaemon(true);
-                return t;
-            });
             try {
-                List<Future<Manifest.Entry>> futures = new ArrayList<>();
-                for (URI target : targets) {
-                    futures.add(pool.submit(() -> {
-                        Manifest.Entry e = page(target, earlier.get(target.toString()), folder.name(), archive);
-                        progress.page(e);
-                        return e;
-                    }));
+                entries.addAll(OrderedParallelMap.map("fetch", targets, target -> {
+                    Manifest.Entry e = page(target, earlier.get(target.toString()), folder.name(), archive);
+                    progress.page(e);
+                    return e;
+                }, Math.max(1, settings.concurrency())));
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("fetch interrupted");
                 }
-                for (Future<Manifest.Entry> f : futures) {
-                    entries.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("fetch interrupted");
-            } catch (ExecutionException e) {
-                throw new IOException("fetch failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
+                throw new IOException("fetch failed: " + e, e);
             }
         }
         Manifest manifest = new Manifest(started.toString(), Instant.now().toString(), source, settings.userAgent(),

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gardpipeline.archive.FetchFolderLayout;
 
 /**
  * GARD's own list of its disease pages, as the site's app loads it ({@value #PATH}): a JSON array of records
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record SiteList(URI uri, byte[] bytes, List<Entry> entries) {
     /** The list's path on the site. */
-    public static final String PATH = "/assets/diseases.trimmed.json";
+    public static final String PATH = FetchFolderLayout.SITE_LIST_PATH;
     /** A slug is one URL path segment of unreserved characters; no dot, so never {@code ..}. */
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_~-]+");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,7 +17,9 @@ import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.archive.FetchWarcPacker;
 import org.gardpipeline.archive.FolderReplacement;
 import org.gardpipeline.archive.PackedWarcWriter;
+import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.parallel.OrderedParallelMap;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.StoreException;
 
@@ -95,14 +97,14 @@ public final class FetchPacker {
 
     /**
      * Keeps the listing of each folder packed, so that the next run knows it without reading it: once its files
-     * are older than {@link FileListing#SETTLING} (waiting for the last at most that long), and only when they are
+     * are older than {@link FileFingerprint#SETTLING} (waiting for the last at most that long), and only when they are
      * still exactly as they were read back.
      */
     private void keepListings(List<Settling> packed) {
         if (packed.isEmpty()) {
             return;
         }
-        long wait = packed.get(packed.size() - 1).writtenAtMillis() + FileListing.SETTLING.toMillis() + 50 - System.currentTimeMillis();
+        long wait = packed.get(packed.size() - 1).writtenAtMillis() + FileFingerprint.SETTLING.toMillis() + 50 - System.currentTimeMillis();
         if (wait > 0) {
             try {
                 Thread.sleep(wait);
@@ -113,7 +115,7 @@ public final class FetchPacker {
         }
         for (Settling s : packed) {
             try {
-                String listing = FolderDocuments.withReferencedFiles(FileListing.ofFolder(s.folder())).sha256();
+                String listing = FolderDocuments.withReferencedFiles(FileFingerprint.ofFolder(s.folder())).sha256();
                 if (listing != null && listing.equals(s.status())) {
                     store.ingested(s.fetch(), listing);
                 }
@@ -192,7 +194,7 @@ public final class FetchPacker {
         String name = folderName(opened);
         Path folder = raw.resolve(name);
         FetchSource source = FetchSource.open(folder, FetchSource.Overrides.NONE, archive);
-        FileListing listing = source.files();
+        FileFingerprint listing = source.files();
         String status = listing.statusSha256();
         try (FolderReplacement replacement = FolderReplacement.begin(folder)) {
             Path building = replacement.building();
@@ -205,13 +207,13 @@ public final class FetchPacker {
             replacement.built();
             confirmIngested(source, written.contentSha256());
             long writtenAt = System.currentTimeMillis();
-            String packedStatus = FolderDocuments.withReferencedFiles(FileListing.ofFolder(building)).statusSha256();
+            String packedStatus = FolderDocuments.withReferencedFiles(FileFingerprint.ofFolder(building)).statusSha256();
             String readBack = written.readBack().get();
             if (!readBack.equals(written.contentSha256())) {
                 throw new IllegalStateException("the packed WARC file of " + folder + " reads back other documents than the "
                         + "folder's; " + folder + " is left as it was");
             }
-            if (!String.valueOf(status).equals(String.valueOf(FileListing.ofFolder(listing.root()).statusSha256()))) {
+            if (!String.valueOf(status).equals(String.valueOf(FileFingerprint.ofFolder(listing.root()).statusSha256()))) {
                 throw new UnusableFetchException("fetch folder " + folder + " was written to while it was being packed: "
                         + "left as it was; pack it again");
             }
@@ -234,7 +236,7 @@ public final class FetchPacker {
     }
 
     /** A folder of documents: one packed WARC file, beside the files that are no documents. */
-    private Packed packDocuments(FetchSource source, FileListing listing, FolderReplacement replacement) throws IOException {
+    private Packed packDocuments(FetchSource source, FileFingerprint listing, FolderReplacement replacement) throws IOException {
         Set<String> documentPaths = new HashSet<>();
         source.documents().forEach(d -> documentPaths.add(d.path()));
         for (Path f : listing.files()) {
@@ -247,7 +249,7 @@ public final class FetchPacker {
         Instant date = instant(source.fetch("").fetchedAt());
         Path file = replacement.building().resolve(PackedWarcWriter.FILE);
         PackedWarcWriter.Written written;
-        try (InOrder<FetchSource.RawDocument, PackedWarcWriter.Prepared> prepared = new InOrder<>(source.documents(),
+        try (OrderedParallelMap<FetchSource.RawDocument, PackedWarcWriter.Prepared> prepared = new OrderedParallelMap<>("pack", source.documents(),
                 d -> prepare(name, date, d), threads, threads * Ingester.READ_AHEAD)) {
             written = writer.write(name, date, prepared, file);
         }
@@ -267,7 +269,7 @@ public final class FetchPacker {
      * A folder {@code gard fetch} wrote: its WARC files rewritten with revisits, the manifest and every other file as
      * they were. Read back as an ingest reads it, every revisit resolved: the documents must be the ingested ones.
      */
-    private Packed packWarcs(String name, FileListing listing, FolderReplacement replacement) throws IOException {
+    private Packed packWarcs(String name, FileFingerprint listing, FolderReplacement replacement) throws IOException {
         Path building = replacement.building();
         int revisits = 0;
         for (Path f : listing.files()) {

@@ -18,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.archive.Capture;
-import org.gardpipeline.fetch.FetchFolder;
+import org.gardpipeline.archive.FetchFolderLayout;
+import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Fetch;
+import org.gardpipeline.parallel.OrderedParallelMap;
 
 /**
  * A fetch on disk: a folder {@code YYYY-MM-DD[-label]} of documents (with an optional
@@ -28,7 +30,7 @@ import org.gardpipeline.model.Fetch;
 public final class FetchSource {
     private static final Pattern FOLDER_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:-(.+))?$");
     private static final String NAMING_HINT = "name the folder YYYY-MM-DD or YYYY-MM-DD-<label> (the date it was "
-            + "fetched), set fetched_at in its " + FetchFolder.PROPERTIES_FILE + ", or pass --fetched-at YYYY-MM-DD";
+            + "fetched), set fetched_at in its " + FetchFolderLayout.PROPERTIES_FILE + ", or pass --fetched-at YYYY-MM-DD";
 
     /** Options given on the command line, overriding the folder and its properties. */
     public record Overrides(String fetchedAt, Boolean complete) {
@@ -134,11 +136,11 @@ public final class FetchSource {
 
     private final Path root;
     private final Fetch fetch;
-    private final FileListing files;
+    private final FileFingerprint files;
     private final Supplier<FolderDocuments> contents;
     private FolderDocuments read;
 
-    private FetchSource(Path root, Fetch fetch, FileListing files, Supplier<FolderDocuments> contents) {
+    private FetchSource(Path root, Fetch fetch, FileFingerprint files, Supplier<FolderDocuments> contents) {
         this.root = root;
         this.fetch = fetch;
         this.files = files;
@@ -151,7 +153,7 @@ public final class FetchSource {
     }
 
     /**
-     * The listing of the files the fetch is read from, as they are now (see {@link FileListing}); null when it
+     * The listing of the files the fetch is read from, as they are now (see {@link FileFingerprint}); null when it
      * cannot stand for their bytes. Taken before they are read, it may be kept once their bytes prove the same.
      */
     public String listingSha256() {
@@ -160,14 +162,14 @@ public final class FetchSource {
 
     /**
      * As {@link #listingSha256()}, sharing with the other listings given the same map what it reads of the files its
-     * documents depend on (see {@link FileListing#sha256(Map)}).
+     * documents depend on (see {@link FileFingerprint#sha256(Map)}).
      */
     String listingSha256(Map<Path, Map<String, Object>> dependencyStatus) {
         return files.sha256(dependencyStatus);
     }
 
     /** The files the fetch is read from, as listed when it was opened. */
-    FileListing files() {
+    FileFingerprint files() {
         return files;
     }
 
@@ -223,7 +225,7 @@ public final class FetchSource {
      */
     public static List<FetchSource> openEach(List<Path> paths, Overrides overrides, ArchiveIndex archive) {
         List<FetchSource> sources = new ArrayList<>();
-        InOrder.map(paths, path -> openAll(path, overrides, archive), Runtime.getRuntime().availableProcessors())
+        OrderedParallelMap.map("ingest", paths, path -> openAll(path, overrides, archive), Runtime.getRuntime().availableProcessors())
                 .forEach(sources::addAll);
         return sources;
     }
@@ -245,7 +247,7 @@ public final class FetchSource {
             throw new UnusableFetchException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
-        FileListing files = FileListing.ofFile(file);
+        FileFingerprint files = FileFingerprint.ofFile(file);
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = FolderDocuments.uniqueByPath(docs);
             Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
@@ -278,9 +280,9 @@ public final class FetchSource {
         }
         boolean folder = Files.isDirectory(path);
         Path named = folder ? path : path.toAbsolutePath().getParent();
-        Properties props = folder ? properties(path.resolve(FetchFolder.PROPERTIES_FILE)) : new Properties();
+        Properties props = folder ? properties(path.resolve(FetchFolderLayout.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        FileListing listed = folder ? FolderDocuments.withReferencedFiles(listFolder(root)) : FileListing.ofFile(path);
+        FileFingerprint listed = folder ? FolderDocuments.withReferencedFiles(listFolder(root)) : FileFingerprint.ofFile(path);
         List<Path> files = listed.files();
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):
@@ -336,9 +338,9 @@ public final class FetchSource {
         return props;
     }
 
-    static FileListing listFolder(Path root) {
+    static FileFingerprint listFolder(Path root) {
         try {
-            return FileListing.ofFolder(root);
+            return FileFingerprint.ofFolder(root);
         } catch (IOException e) {
             throw new UnusableFetchException("cannot list fetch folder " + root + ": " + e.getMessage(), e);
         }

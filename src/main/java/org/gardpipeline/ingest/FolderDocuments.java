@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.archive.Capture;
+import org.gardpipeline.archive.FetchFolderLayout;
 import org.gardpipeline.archive.UnreadableArchiveException;
-import org.gardpipeline.fetch.FetchFolder;
-import org.gardpipeline.fetch.Manifest;
-import org.gardpipeline.fetch.SiteList;
+import org.gardpipeline.files.FileFingerprint;
 
 /**
  * The documents of a fetch folder: its files that are documents, and the captures of its WARC files (read through the
@@ -22,7 +21,7 @@ import org.gardpipeline.fetch.SiteList;
 record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instant earliestCapture,
                        FetchSource.RawDocument siteList) {
     /** Each WARC file is read once: for its documents and for the date of its earliest capture. */
-    static FolderDocuments read(FileListing listed, ArchiveIndex archive) {
+    static FolderDocuments read(FileFingerprint listed, ArchiveIndex archive) {
         List<Path> warcs = new ArrayList<>();
         List<Path> others = new ArrayList<>();
         for (Path f : listed.files()) {
@@ -32,7 +31,7 @@ record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instan
         for (Path f : others) {
             String name = f.getFileName().toString();
             // the manifest of gard fetch describes the WARC beside it; it is no document
-            if (!name.equals(FetchFolder.PROPERTIES_FILE) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals(Manifest.FILE))) {
+            if (!name.equals(FetchFolderLayout.PROPERTIES_FILE) && !name.startsWith(".") && (warcs.isEmpty() || !name.equals(FetchFolderLayout.MANIFEST_FILE))) {
                 documents.add(FetchSource.RawDocument.file(listed.relative(f), f));
             }
         }
@@ -45,7 +44,7 @@ record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instan
                 earliest = earliest == null || c.date().isBefore(earliest) ? c.date() : earliest;
             }
             for (Capture c : resources(archive, warc)) {
-                if (c.path().endsWith(SiteList.PATH)) {
+                if (c.path().endsWith(FetchFolderLayout.SITE_LIST_PATH)) {
                     siteList = FetchSource.RawDocument.of(c); // of two, the last kept
                 }
             }
@@ -60,7 +59,7 @@ record FolderDocuments(List<FetchSource.RawDocument> documents, java.time.Instan
     }
 
     /** The listing of a folder with the files of other folders its WARC files' revisits refer to. */
-    static FileListing withReferencedFiles(FileListing listing) {
+    static FileFingerprint withReferencedFiles(FileFingerprint listing) {
         List<Path> referenced = ArchiveIndex.referencedFiles(listing.root(), listing.files());
         return referenced.isEmpty() ? listing : listing.dependingOn(referenced);
     }

@@ -18,6 +18,7 @@ import org.gardpipeline.model.FetchContentHash;
 import org.gardpipeline.model.IngestSummary;
 import org.gardpipeline.model.PageNames;
 import org.gardpipeline.model.Sha256;
+import org.gardpipeline.parallel.OrderedParallelMap;
 import org.gardpipeline.parse.NotAPageException;
 import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
@@ -74,7 +75,7 @@ public final class Ingester {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
         Map<Path, Map<String, Object>> dependencyStatus = new ConcurrentHashMap<>();
-        List<String> listings = InOrder.map(ingested, s -> s.listingSha256(dependencyStatus), threads);
+        List<String> listings = OrderedParallelMap.map("ingest", ingested, s -> s.listingSha256(dependencyStatus), threads);
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
             seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
@@ -125,7 +126,7 @@ public final class Ingester {
         Set<String> parsedBefore = reuseEarlierParses ? store.parsedDocumentHashes() : Set.of();
         LOG.debug("fetch {}: parsing {} documents from {} on {} threads", bare.name(), source.documents().size(),
                 source.root(), threads);
-        try (InOrder<FetchSource.RawDocument, Document> documents = readInOrder(source.documents(), parsedBefore, threads)) {
+        try (OrderedParallelMap<FetchSource.RawDocument, Document> documents = readInOrder(source.documents(), parsedBefore, threads)) {
             return store.ingest(bare, () -> documents, siteNames(source), guard);
         }
     }
@@ -134,10 +135,10 @@ public final class Ingester {
      * The documents read, and parsed where they must be, on {@code threads} threads ahead of the one writer that
      * takes them in fetch order; the caller closes it.
      */
-    static InOrder<FetchSource.RawDocument, Document> readInOrder(List<FetchSource.RawDocument> raw, Set<String> parsedBefore,
+    static OrderedParallelMap<FetchSource.RawDocument, Document> readInOrder(List<FetchSource.RawDocument> raw, Set<String> parsedBefore,
                                                                   int threads) {
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
-        return new InOrder<>(raw, d -> read(d, parsedBefore, buffers.get()), threads, threads * READ_AHEAD);
+        return new OrderedParallelMap<>("ingest", raw, d -> read(d, parsedBefore, buffers.get()), threads, threads * READ_AHEAD);
     }
 
     /** Each thread's own buffer for reading and hashing documents (the largest GARD page is about 145 KB). */
@@ -219,7 +220,7 @@ public final class Ingester {
     /** The content hash of these documents, as an ingest computes it (see {@link #contentHash(List)}). */
     static String contentHash(List<FetchSource.RawDocument> raw, int threads) {
         ThreadLocal<ByteBuffer> buffers = threadBuffers();
-        List<String> hashes = InOrder.map(raw, d -> sha256OfFile(d, buffers.get()), threads);
+        List<String> hashes = OrderedParallelMap.map("ingest", raw, d -> sha256OfFile(d, buffers.get()), threads);
         FetchContentHash hash = new FetchContentHash();
         for (int i = 0; i < raw.size(); i++) {
             hash.add(raw.get(i).path(), hashes.get(i));

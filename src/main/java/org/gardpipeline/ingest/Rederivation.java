@@ -13,6 +13,7 @@ import org.gardpipeline.archive.ArchiveIndex;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.PageNames;
+import org.gardpipeline.parallel.OrderedParallelMap;
 import org.gardpipeline.store.FetchDocuments;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.ParserDrift;
@@ -140,7 +141,7 @@ public final class Rederivation {
                 } catch (UnusableFetchException e) {
                     throw new UnusableFetchException(fetch.name() + " at " + fetch.origin() + ": " + e.getMessage(), e);
                 }
-                try (InOrder<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
+                try (OrderedParallelMap<FetchSource.RawDocument, Document> documents = Ingester.readInOrder(raw, parsedBefore, threads)) {
                     write.accept(() -> documents);
                 }
             }

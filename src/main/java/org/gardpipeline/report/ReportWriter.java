@@ -10,15 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gardpipeline.export.ExportException;
-import org.gardpipeline.export.OutputFiles;
-import org.gardpipeline.export.OutputStamp;
 import org.gardpipeline.model.Sha256;
+import org.gardpipeline.output.OutputException;
+import org.gardpipeline.output.OutputFiles;
+import org.gardpipeline.output.OutputStamp;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.PageRef;
+import org.gardpipeline.store.ReportQueries.FetchRow;
 import org.gardpipeline.store.ReportQueries;
 import org.gardpipeline.store.ReportSources;
-import org.gardpipeline.store.ReportQueries.FetchRow;
 
 /**
  * Writes the report ({@code OUT/report/}: index.html, the further pages of changes, style.css and a page per
@@ -112,7 +112,7 @@ public final class ReportWriter {
             replaceFolder(temp, out.resolve(FOLDER));
             return new Result(out.resolve(FOLDER), feed, pageFiles.size(), written, bytes, sources);
         } catch (IOException e) {
-            throw new ExportException("cannot write the report to " + out + ": " + e, false, e);
+            throw new OutputException("cannot write the report to " + out + ": " + e, false, e);
         } finally {
             OutputFiles.deleteQuietly(temp);
             OutputFiles.deleteQuietly(feedTemp);

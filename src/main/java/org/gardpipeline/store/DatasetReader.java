@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.gardpipeline.parallel.OrderedParallelMap;
 import org.gardpipeline.store.HistoryStore.RowSink;
 
 /**
@@ -43,29 +40,15 @@ final class DatasetReader {
             inReadTransaction(() -> datasets.forEach(d -> stream(db, d, asOf, sinks.apply(d))));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Dataset d : largestFirst(datasets)) {
-                done.add(pool.submit(() -> {
-                    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-                        stream(reader, d, asOf, sinks.apply(d));
-                    } catch (SQLException e) {
-                        throw failure("read " + d.viewName(), e);
-                    }
-                }));
+        // each dataset on a connection of its own, so that they are read at once
+        OrderedParallelMap.map("export", largestFirst(datasets), d -> {
+            try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                stream(reader, d, asOf, sinks.apply(d));
+                return d;
+            } catch (SQLException e) {
+                throw failure("read " + d.viewName(), e);
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().toString(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while reading " + file, false, e);
-        } finally {
-            pool.shutdownNow();
-        }
+        }, Math.min(datasets.size(), Runtime.getRuntime().availableProcessors()));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
 import org.gardpipeline.model.IngestSummary;
@@ -273,7 +274,7 @@ public final class HistoryGrowthBenchmark {
      * listings of fetches whose files have settled; then export, report and a JVM doing nothing.
      */
     private Runs nothingNew(List<Path> raws, int fetches) throws Exception {
-        Thread.sleep(3_100); // files written within 3 s have no listing to trust (FileListing.SETTLING)
+        Thread.sleep(3_100); // files written within 3 s have no listing to trust (FileFingerprint.SETTLING)
         Path out = work.resolve("out");
         for (Path r : raws) {
             runOnce(r, out); // keeps the listings: the runs measured are the daily run's steady state

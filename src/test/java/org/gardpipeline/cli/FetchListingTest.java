@@ -17,6 +17,7 @@ import org.gardpipeline.ChildJvm;
 import org.gardpipeline.FetchSeries;
 import org.gardpipeline.Fixtures;
 import org.gardpipeline.TestDb;
+import org.gardpipeline.files.FileFingerprint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class FetchListingTest {
                 FetchSeries.fetch(settled.resolve(raw), date, "answer.txt", FetchSeries.answerText());
             }
         }
-        Thread.sleep(3_100); // FileListing.SETTLING, and a little more
+        Thread.sleep(3_100); // FileFingerprint.SETTLING, and a little more
     }
 
     /** What a run printed: in a child JVM, as the log of --verbose goes to the process's own stderr. */

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gardpipeline.FetchSeries;
-import org.gardpipeline.export.OutputStamp;
+import org.gardpipeline.output.OutputStamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

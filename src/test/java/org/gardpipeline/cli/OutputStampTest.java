@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gardpipeline.FetchSeries;
-import org.gardpipeline.export.OutputFiles;
-import org.gardpipeline.export.OutputStamp;
+import org.gardpipeline.files.FileFingerprint;
+import org.gardpipeline.output.OutputFiles;
+import org.gardpipeline.output.OutputStamp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +151,7 @@ class OutputStampTest {
         assertTrue(written(run()));
         Path stamp = out().resolve(OutputStamp.FILE);
         assertTrue(Files.readAllLines(stamp).get(2).equals("listing -"), "no listing for files written moments ago");
-        Thread.sleep(3_100); // FileListing.SETTLING, and a little more
+        Thread.sleep(3_100); // FileFingerprint.SETTLING, and a little more
         assertFalse(written(run()));
         List<String> listed = Files.readAllLines(stamp);
         assertTrue(listed.get(2).matches("listing [0-9a-f]{64}"), listed.get(2));

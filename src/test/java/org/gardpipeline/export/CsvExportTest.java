@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.gardpipeline.TestDb;
 import org.gardpipeline.ingest.FetchSource;
 import org.gardpipeline.ingest.Ingester;
+import org.gardpipeline.output.OutputException;
 import org.gardpipeline.store.HistoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class CsvExportTest {
         Path notAFolder = dir.resolve("out-is-a-file");
         Files.writeString(notAFolder, "already here");
         out = notAFolder;
-        ExportException e = assertThrows(ExportException.class, () -> export(ExportOptions.DEFAULT));
+        OutputException e = assertThrows(OutputException.class, () -> export(ExportOptions.DEFAULT));
         assertTrue(e.isUsageError());
         assertTrue(e.getMessage().startsWith("cannot write to output folder " + notAFolder), e.getMessage());
         assertEquals("already here", Files.readString(notAFolder));
@@ -192,7 +193,7 @@ class CsvExportTest {
 
     @Test
     void asOfBeforeTheFirstFetchIsAUsageErrorAndWritesNothing() {
-        ExportException e = assertThrows(ExportException.class, () -> export(new ExportOptions("2015-12-31", false)));
+        OutputException e = assertThrows(OutputException.class, () -> export(new ExportOptions("2015-12-31", false)));
         assertTrue(e.isUsageError());
         assertTrue(e.getMessage().contains("before the first fetch (2016-01-01)"), e.getMessage());
         assertFalse(Files.exists(out));

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.parallel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,24 +14,26 @@ import java.util.function.Function;
 
 /**
  * Work on many items spread over a fixed number of threads, its results taken one at a time in the items'
- * order, with at most a window of items begun ahead of the one taken. This is the one way an ingest uses
- * several cores: opening and listing fetches, hashing a fetch's files, reading and parsing its documents
- * ahead of the one writer. The window keeps memory flat however many items there are.
+ * order, with at most a window of items begun ahead of the one taken. This is the one way the program uses
+ * several threads: an ingest opens and lists fetches, hashes a fetch's files and reads and parses its documents
+ * ahead of the one writer; a pack compresses records ahead of the one writer; an export reads its datasets and
+ * hashes what it wrote; a fetch asks for its pages. The window keeps memory flat however many items there are.
  *
  * <p>Results and failures come as if the items were done one after another: the failure thrown is that of
  * the first item, in order, that failed, so that a run over a folder of many fetches always names the same
  * bad one.
  */
-final class InOrder<T, R> implements Iterator<R>, AutoCloseable {
+public final class OrderedParallelMap<T, R> implements Iterator<R>, AutoCloseable {
     private final ExecutorService pool;
     private final Iterator<T> pending;
     private final Function<T, R> work;
     private final int windowSize;
     private final Deque<Future<R>> window = new ArrayDeque<>();
 
-    InOrder(List<T> items, Function<T, R> work, int threads, int windowSize) {
+    /** Begins the first window of work on {@code threads} threads, each named {@code name}. */
+    public OrderedParallelMap(String name, List<T> items, Function<T, R> work, int threads, int windowSize) {
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r -> {
-            Thread t = new Thread(r, "ingest");
+            Thread t = new Thread(r, name);
             t.setDaemon(true); // a failed command must not wait for work nobody will take
             return t;
         });
@@ -42,8 +44,8 @@ final class InOrder<T, R> implements Iterator<R>, AutoCloseable {
     }
 
     /** Every item's result in order (null results kept); throws what the first failing item, in order, threw. */
-    static <T, R> List<R> map(List<T> items, Function<T, R> work, int threads) {
-        try (InOrder<T, R> results = new InOrder<>(items, work, threads, items.size())) {
+    public static <T, R> List<R> map(String name, List<T> items, Function<T, R> work, int threads) {
+        try (OrderedParallelMap<T, R> results = new OrderedParallelMap<>(name, items, work, threads, items.size())) {
             List<R> all = new ArrayList<>(items.size());
             results.forEachRemaining(all::add);
             return all;

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,23 +11,23 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The one way an ingest uses several cores: results in order, failures as if done one after another, a bounded window. */
-class InOrderTest {
+class OrderedParallelMapTest {
     private static final List<Integer> ITEMS = IntStream.range(0, 200).boxed().toList();
 
     @Test
     void resultsComeInTheItemsOrder() {
-        assertEquals(ITEMS.stream().map(i -> "#" + i).toList(), InOrder.map(ITEMS, i -> "#" + i, 2));
+        assertEquals(ITEMS.stream().map(i -> "#" + i).toList(), OrderedParallelMap.map("ingest", ITEMS, i -> "#" + i, 2));
     }
 
     @Test
     void aNullResultIsKeptInItsPlace() {
-        assertEquals(java.util.Arrays.asList(1, null, 3), InOrder.map(List.of(1, 2, 3), i -> i == 2 ? null : i, 2));
+        assertEquals(java.util.Arrays.asList(1, null, 3), OrderedParallelMap.map("ingest", List.of(1, 2, 3), i -> i == 2 ? null : i, 2));
     }
 
     @Test
     void theFirstItemThatFailsIsTheOneReportedThoughALaterOneFailedSooner() {
         for (int attempt = 0; attempt < 5; attempt++) {
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> InOrder.map(ITEMS, i -> {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> OrderedParallelMap.map("ingest", ITEMS, i -> {
                 if (i == 10) {
                     sleep(150); // fails last in time, first in order
                     throw new IllegalStateException("item 10");
@@ -44,7 +44,7 @@ class InOrderTest {
     @Test
     void anErrorIsThrownAsItIs() {
         StackOverflowError error = new StackOverflowError("deep");
-        assertSame(error, assertThrows(StackOverflowError.class, () -> InOrder.map(ITEMS, i -> {
+        assertSame(error, assertThrows(StackOverflowError.class, () -> OrderedParallelMap.map("ingest", ITEMS, i -> {
             if (i == 3) {
                 throw error;
             }
@@ -55,7 +55,7 @@ class InOrderTest {
     @Test
     void noMoreThanTheWindowIsBegunAheadOfTheResultTaken() throws InterruptedException {
         AtomicInteger begun = new AtomicInteger();
-        try (InOrder<Integer, Integer> results = new InOrder<>(ITEMS, i -> {
+        try (OrderedParallelMap<Integer, Integer> results = new OrderedParallelMap<>("ingest", ITEMS, i -> {
             begun.incrementAndGet();
             return i;
         }, 2, 10)) {

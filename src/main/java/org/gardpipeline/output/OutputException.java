@@ -1,10 +1,10 @@
-package org.gardpipeline.export;
+package org.gardpipeline.output;
 
 /** The export could not be written; the message names the folder or option and the cause. */
-public class ExportException extends RuntimeException {
+public class OutputException extends RuntimeException {
     private final boolean usageError;
 
-    public ExportException(String message, boolean usageError, Throwable cause) {
+    public OutputException(String message, boolean usageError, Throwable cause) {
         super(message, cause);
         this.usageError = usageError;
     }

@@ -1,4 +1,4 @@
-package org.gardpipeline.export;
+package org.gardpipeline.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ public final class OutputFiles {
             Files.createDirectories(out);
             return published(Files.createTempDirectory(out, prefix), "rwxr-xr-x");
         } catch (IOException e) {
-            throw new ExportException("cannot write " + what + "to output folder " + out + ": " + e, true, e);
+            throw new OutputException("cannot write " + what + "to output folder " + out + ": " + e, true, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,24 +35,24 @@ import org.gardpipeline.model.Sha256;
  * captures): those files are its {@code dependencies}, no files of the fetch but part of its listing, so that a
  * change to one of them, or its removal (then there is no listing), shows as a change of the fetch.
  *
- * <p>The output stamp ({@code export.OutputStamp}) lists the files a run wrote the same way.
+ * <p>The output stamp ({@code output.OutputStamp}) lists the files a run wrote the same way.
  *
  * @param root         the folder the paths are relative to
  * @param files        the regular files (and links to them), in path order
  * @param dependencies other files the fetch's documents are read from (outside the root)
  */
-public record FileListing(Path root, List<Path> files, List<Path> dependencies) {
-    public FileListing(Path root, List<Path> files) {
+public record FileFingerprint(Path root, List<Path> files, List<Path> dependencies) {
+    public FileFingerprint(Path root, List<Path> files) {
         this(root, files, List.of());
     }
 
     /** This listing with the files its documents also depend on. */
-    FileListing dependingOn(List<Path> others) {
-        return new FileListing(root, files, List.copyOf(others));
+    public FileFingerprint dependingOn(List<Path> others) {
+        return new FileFingerprint(root, files, List.copyOf(others));
     }
 
     /** Coarser than any file system's time stamps (FAT keeps 2 s, ext3 and HFS+ 1 s). */
-    static final Duration SETTLING = Duration.ofSeconds(3);
+    public static final Duration SETTLING = Duration.ofSeconds(3);
     private static final String STATUS = "unix:size,lastModifiedTime,ctime,ino";
 
     /**
@@ -60,11 +60,11 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * by hand with typed attributes rather than with {@code Files.find}: a run lists every fetch folder it has
      * seen before, before the compiler has seen this code (docs/performance.md).
      */
-    static FileListing ofFolder(Path root) throws IOException {
+    public static FileFingerprint ofFolder(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         walk(root, files);
         files.sort(null);
-        return new FileListing(root, files);
+        return new FileFingerprint(root, files);
     }
 
     private static void walk(Path folder, List<Path> files) throws IOException {
@@ -81,8 +81,8 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
     }
 
     /** One file: a document given by itself, or a WARC file holding fetches. */
-    static FileListing ofFile(Path file) {
-        return new FileListing(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
+    public static FileFingerprint ofFile(Path file) {
+        return new FileFingerprint(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
     }
 
     private static Map<String, Object> status(Path file, Map<Path, Map<String, Object>> known) throws IOException {
@@ -99,7 +99,7 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
     }
 
     /** The path of a file under the root (or of a dependency), relative to it, with '/' between its names. */
-    String relative(Path file) {
+    public String relative(Path file) {
         if (!dependencies.isEmpty() && dependencies.contains(file)) {
             return relativeDependency(file);
         }
@@ -126,7 +126,7 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * the packed folders of a raw/ name the files of earlier ones, about one for each earlier fetch, so a run that
      * lists every folder would otherwise read each such file once for every folder that names it.
      */
-    String sha256(Map<Path, Map<String, Object>> dependencyStatus) {
+    public String sha256(Map<Path, Map<String, Object>> dependencyStatus) {
         Instant settled = Instant.now().minus(SETTLING);
         return sha256(dependencyStatus, settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
     }
@@ -135,12 +135,12 @@ public record FileListing(Path root, List<Path> files, List<Path> dependencies) 
      * The listing whatever the files' age: what a pack compares before and after it reads a folder, to see that
      * nothing was written to it meanwhile (null when the status cannot be read).
      */
-    String statusSha256() {
+    public String statusSha256() {
         return sha256(new HashMap<>(), Long.MAX_VALUE);
     }
 
     /** The listing of the files settled before the given time (epoch nanoseconds), else null. */
-    String sha256(Map<Path, Map<String, Object>> dependencyStatus, long settledNanos) {
+    public String sha256(Map<Path, Map<String, Object>> dependencyStatus, long settledNanos) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {

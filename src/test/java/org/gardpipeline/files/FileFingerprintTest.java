@@ -1,4 +1,4 @@
-package org.gardpipeline.ingest;
+package org.gardpipeline.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The files of a fetch folder and their listing; a listing of settled files is tested in FetchListingTest. */
-class FileListingTest {
+class FileFingerprintTest {
     @TempDir
     Path dir;
 
@@ -21,8 +21,8 @@ class FileListingTest {
     void filesWrittenMomentsAgoHaveNoListing() throws IOException {
         Path fetch = FetchSeries.fetch(dir, "2016-01-01", "a.txt", FetchSeries.answerText());
 
-        assertNull(FileListing.ofFolder(fetch).sha256());
-        assertNull(FileListing.ofFile(fetch.resolve("a.txt")).sha256());
+        assertNull(FileFingerprint.ofFolder(fetch).sha256());
+        assertNull(FileFingerprint.ofFile(fetch.resolve("a.txt")).sha256());
     }
 
     @Test
@@ -31,7 +31,7 @@ class FileListingTest {
         FetchSeries.fetch(fetch, "pages/deep", "a.html", "a");
         Files.createDirectories(fetch.resolve("empty"));
 
-        FileListing listing = FileListing.ofFolder(fetch);
+        FileFingerprint listing = FileFingerprint.ofFolder(fetch);
 
         assertEquals(List.of("b.txt", "pages/deep/a.html"), listing.files().stream().map(listing::relative).toList());
     }
@@ -45,8 +45,8 @@ class FileListingTest {
         Path shared = FetchSeries.fetch(dir, "2016-01-01", "packed.warc.gz", "captures");
         Path a = FetchSeries.fetch(dir, "2016-02-01", "a.txt", "a");
         Path b = FetchSeries.fetch(dir, "2016-03-01", "b.txt", "b");
-        FileListing la = FileListing.ofFolder(a).dependingOn(List.of(shared.resolve("packed.warc.gz")));
-        FileListing lb = FileListing.ofFolder(b).dependingOn(List.of(shared.resolve("packed.warc.gz")));
+        FileFingerprint la = FileFingerprint.ofFolder(a).dependingOn(List.of(shared.resolve("packed.warc.gz")));
+        FileFingerprint lb = FileFingerprint.ofFolder(b).dependingOn(List.of(shared.resolve("packed.warc.gz")));
         java.util.Map<Path, java.util.Map<String, Object>> once = new java.util.HashMap<>();
 
         assertEquals(la.statusSha256(), la.sha256(once, Long.MAX_VALUE));

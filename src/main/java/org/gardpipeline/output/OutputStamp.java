@@ -1,4 +1,4 @@
-package org.gardpipeline.export;
+package org.gardpipeline.output;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.gardpipeline.ingest.FileListing;
+import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Sha256;
+import org.gardpipeline.parallel.OrderedParallelMap;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.ReportQueries;
 
@@ -27,7 +28,7 @@ import org.gardpipeline.store.ReportQueries;
  * writes everything again.
  *
  * <p>The files are known by their hashes once, then by their listing: the run after the one that wrote them
- * hashes them and keeps their {@link FileListing} (sizes, times and inodes) when they have settled; a later run
+ * hashes them and keeps their {@link FileFingerprint} (sizes, times and inodes) when they have settled; a later run
  * that finds the same listing knows them without reading them, as a run knows a fetch folder it met before.
  *
  * <p>The state is read from what the store already offers: every fetch with its counts of change events
@@ -50,9 +51,10 @@ public final class OutputStamp {
 
     /**
      * The stamp of the database as it is now, over the given outputs: files or folders (all files under them),
-     * relative to the output folder.
+     * relative to the output folder. {@code options} are the options the outputs were written with, stamped as
+     * their text (an export's options: this room sits below the export and knows no type of it).
      */
-    public static OutputStamp of(HistoryStore store, String toolVersion, ExportOptions options, List<String> outputs) {
+    public static OutputStamp of(HistoryStore store, String toolVersion, Object options, List<String> outputs) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder text = new StringBuilder(toolVersion).append('\n').append(codeBuild()).append('\n').append(options).append('\n')
                 .append(store.fetchSpan()).append('\n');
@@ -181,7 +183,7 @@ public final class OutputStamp {
         try {
             Files.deleteIfExists(out.resolve(FILE));
         } catch (IOException e) {
-            throw new ExportException("cannot delete " + out.resolve(FILE) + ": " + e, false, e);
+            throw new OutputException("cannot delete " + out.resolve(FILE) + ": " + e, false, e);
         }
     }
 
@@ -212,7 +214,7 @@ public final class OutputStamp {
             stampedSources.keySet().retainAll(hashes.keySet());
             write(out, hashes, stampedSources, null); // written moments ago: the next run hashes them and keeps their listing
         } catch (IOException | UncheckedIOException e) {
-            throw new ExportException("cannot write " + out.resolve(FILE) + ": " + e, false, e);
+            throw new OutputException("cannot write " + out.resolve(FILE) + ": " + e, false, e);
         }
     }
 
@@ -233,7 +235,7 @@ public final class OutputStamp {
 
     /** The listing of the files (sizes, times, inodes), or null while it cannot stand for their bytes. */
     private static String listing(Path out, List<String> names) {
-        return new FileListing(out, names.stream().map(out::resolve).toList()).sha256();
+        return new FileFingerprint(out, names.stream().map(out::resolve).toList()).sha256();
     }
 
     /** The files under the outputs, relative to the output folder with '/' between names, sorted. */
@@ -260,9 +262,12 @@ public final class OutputStamp {
 
     /** The SHA-256 of each file, by name, hashed on all cores. */
     private static Map<String, String> hashes(Path out, List<String> names) {
+        List<String> hashed = OrderedParallelMap.map("export", names, name -> hash(out.resolve(name)),
+                Runtime.getRuntime().availableProcessors());
         Map<String, String> hashes = new TreeMap<>();
-        names.parallelStream().map(name -> Map.entry(name, hash(out.resolve(name)))).toList()
-                .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+        for (int i = 0; i < names.size(); i++) {
+            hashes.put(names.get(i), hashed.get(i));
+        }
         return hashes;
     }
 
