@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -120,7 +119,7 @@ public final class FetchWarcPacker {
                 if (before != null) {
                     // within the file, the capture is in the file written; else in a folder beside this one
                     String file = before.file().equals(source) ? target.getFileName().toString() : relative(before.file());
-                    write(out, revisit(source, e, before, file, gzip));
+                    PackedFiles.write(out, revisit(source, e, before, file, gzip));
                     revisits++;
                     if (!before.file().equals(source)) {
                         dependencies.add(file);
@@ -133,14 +132,7 @@ public final class FetchWarcPacker {
                 }
                 TestPause.at("pack " + folder + ", " + ++written + " records written");
             }
-            try (FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                write(file, packedInfo(info, source, dependencies, gzip));
-                long size = out.size();
-                for (long at = 0; at < size; ) {
-                    at += out.transferTo(at, size - at, file);
-                }
-                file.force(true);
-            }
+            PackedFiles.assemble(target, packedInfo(info, source, dependencies, gzip), out);
         } finally {
             Files.deleteIfExists(records);
         }
@@ -258,13 +250,6 @@ public final class FetchWarcPacker {
     private static void copy(FileChannel in, long from, long to, FileChannel out) throws IOException {
         for (long at = from; at < to; ) {
             at += in.transferTo(at, to - at, out);
-        }
-    }
-
-    private static void write(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
         }
     }
 

@@ -3,7 +3,6 @@ package org.gardpipeline.archive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -96,25 +95,18 @@ public final class PackedWarcWriter {
                 hash.add(p.path(), p.sha256());
                 Capture before = here.containsKey(p.sha256()) ? here.get(p.sha256()) : earlier.get(p.sha256());
                 if (before != null) {
-                    write(channel, revisit(p, date, before, name));
+                    PackedFiles.write(channel, revisit(p, date, before, name));
                     revisits++;
                     if (!before.folder().equals(name)) {
                         dependencies.add(referenceTo(before, name));
                     }
                 } else {
-                    write(channel, p.record());
+                    PackedFiles.write(channel, p.record());
                     here.put(p.sha256(), new Capture("<urn:uuid:" + p.id() + ">", PackedWarc.target(p.path()), date, name));
                 }
                 TestPause.at("pack " + name + ", " + ++written + " records written");
             }
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                write(out, warcinfo(name, date, dependencies, here));
-                long size = channel.size();
-                for (long at = 0; at < size; ) {
-                    at += channel.transferTo(at, size - at, out);
-                }
-                out.force(true);
-            }
+            PackedFiles.assemble(file, warcinfo(name, date, dependencies, here), channel);
         } finally {
             Files.deleteIfExists(records);
         }
@@ -203,13 +195,6 @@ public final class PackedWarcWriter {
     /** The file holding a capture, relative to the folder of the file that refers to it. */
     private static String referenceTo(Capture capture, String folder) {
         return capture.folder().equals(folder) ? PackedWarc.FILE : "../" + capture.folder() + "/" + PackedWarc.FILE;
-    }
-
-    private static void write(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
     }
 
     /**

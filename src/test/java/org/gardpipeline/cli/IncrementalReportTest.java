@@ -1,6 +1,5 @@
 package org.gardpipeline.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.gardpipeline.FetchSeries;
 import org.gardpipeline.output.OutputStamp;
 import org.junit.jupiter.api.Test;
@@ -56,30 +52,8 @@ class IncrementalReportTest {
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
-    /** Every file under the folder but the stamp, by relative path, with its bytes. */
-    private static Map<String, byte[]> tree(Path folder) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(f).toString();
-                if (!name.equals(OutputStamp.FILE)) {
-                    files.put(name, Files.readAllBytes(f));
-                }
-            }
-        }
-        return files;
-    }
-
     private void assertSameAsAFullExport() throws IOException {
-        Path fresh = dir.resolve("full-" + System.nanoTime());
-        CommandLineRun export = CommandLineRun.of("export", "--db", dir.resolve("gard.sqlite").toString(), "--out", fresh.toString());
-        assertEquals(0, export.exitCode(), export.err());
-        Map<String, byte[]> expected = tree(fresh);
-        Map<String, byte[]> actual = tree(out());
-        assertEquals(expected.keySet(), actual.keySet(), "the files of the incremental outputs and of a full export");
-        for (String name : expected.keySet()) {
-            assertArrayEquals(expected.get(name), actual.get(name), name);
-        }
+        FreshExport.assertSameAs(dir.resolve("gard.sqlite"), out(), dir);
     }
 
     private String page(String file) throws IOException {

@@ -1,6 +1,5 @@
 package org.gardpipeline.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gardpipeline.FetchSeries;
 import org.gardpipeline.files.FileFingerprint;
@@ -63,31 +60,9 @@ class OutputStampTest {
         }
     }
 
-    /** Every file under the folder but the stamp, by relative path, with its bytes. */
-    private static Map<String, byte[]> tree(Path folder) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(f).toString();
-                if (!name.equals(OutputStamp.FILE)) {
-                    files.put(name, Files.readAllBytes(f));
-                }
-            }
-        }
-        return files;
-    }
-
     /** The output folder holds exactly what a fresh export of the database writes into an empty folder. */
     private void assertSameAsWrittenAgain() throws IOException {
-        Path fresh = dir.resolve("fresh-" + System.nanoTime());
-        CommandLineRun export = CommandLineRun.of("export", "--db", db().toString(), "--out", fresh.toString());
-        assertEquals(0, export.exitCode(), export.err());
-        Map<String, byte[]> expected = tree(fresh);
-        Map<String, byte[]> actual = tree(out());
-        assertEquals(expected.keySet(), actual.keySet());
-        for (String name : expected.keySet()) {
-            assertArrayEquals(expected.get(name), actual.get(name), name);
-        }
+        FreshExport.assertSameAs(db(), out(), dir);
     }
 
     @Test
