@@ -45,9 +45,10 @@ public final class ArchiveIndex {
     private final Revisits revisits = new Revisits(this);
 
     public static boolean isWarcName(Path file) {
-        // asked of every file of every fetch folder of a run: compared in place, not lower-cased first
-        String name = file.getFileName().toString();
-        return endsWithIgnoringCase(name, ".warc") || endsWithIgnoringCase(name, ".warc.gz");
+        // asked of every file of every fetch folder of a run: the path's own string (kept by the path once made)
+        // ends as its name does, so no name is cut out and nothing is lower-cased first
+        String path = file.toString();
+        return endsWithIgnoringCase(path, ".warc") || endsWithIgnoringCase(path, ".warc.gz");
     }
 
     private static boolean endsWithIgnoringCase(String name, String suffix) {
@@ -260,8 +261,7 @@ public final class ArchiveIndex {
     public static List<Path> referencedFiles(Path folder, List<Path> files) {
         List<Path> referenced = new ArrayList<>();
         for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (!name.equals(PackedWarc.FILE) && !name.equals(FetchWarcWriter.FILE) || !file.getParent().equals(folder)) {
+            if (!isNamed(file, PackedWarc.FILE) && !isNamed(file, FetchWarcWriter.FILE) || !file.getParent().equals(folder)) {
                 continue;
             }
             for (String other : warcinfoValues(file, PackedWarc.DEPENDENCY_FIELD)) {
@@ -269,6 +269,12 @@ public final class ArchiveIndex {
             }
         }
         return referenced;
+    }
+
+    private static boolean isNamed(Path file, String name) {
+        String path = file.toString();
+        return path.endsWith(name) && (path.length() == name.length()
+                || path.charAt(path.length() - name.length() - 1) == file.getFileSystem().getSeparator().charAt(0));
     }
 
     /** The values of one field of the warcinfo record that opens the file; none when it opens with another. */

@@ -6,12 +6,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,44 +37,91 @@ import org.gardpipeline.model.Sha256;
  *
  * <p>The output stamp ({@code output.OutputStamp}) lists the files a run wrote the same way.
  *
+ * <p>A folder's files are listed as it is walked: the walk reads each file's status once, and the listing is made
+ * of what it read (a fetch folder kept under raw/ is one status read per file a run, not two).
+ *
  * @param root         the folder the paths are relative to
  * @param files        the regular files (and links to them), in path order
  * @param dependencies other files the fetch's documents are read from (outside the root)
+ * @param walked       each file's status as the walk of the folder read it, and when; null when the files were
+ *                     named rather than walked (their status is read when they are listed)
  */
-public record FileFingerprint(Path root, List<Path> files, List<Path> dependencies) {
+public record FileFingerprint(Path root, List<Path> files, List<Path> dependencies, Walk walked) {
     public FileFingerprint(Path root, List<Path> files) {
-        this(root, files, List.of());
+        this(root, files, List.of(), null);
+    }
+
+    /**
+     * What a walk read of the files, in the files' order.
+     *
+     * @param statuses each file's size, times and inode
+     * @param started  when the walk began: a file is settled when it was last written {@link #SETTLING} before
+     */
+    public record Walk(List<Status> statuses, Instant started) {
+    }
+
+    /** What the listing names of one file, the nanoseconds since the epoch for its times. */
+    public record Status(long size, long modified, long changed, Object inode) {
+        static Status of(Map<String, Object> read) {
+            return new Status((Long) read.get("size"), nanos(read, "lastModifiedTime"), nanos(read, "ctime"), read.get("ino"));
+        }
+
+        private static long nanos(Map<String, Object> read, String name) {
+            return ((FileTime) read.get(name)).to(TimeUnit.NANOSECONDS);
+        }
     }
 
     /** This listing with the files its documents also depend on. */
     public FileFingerprint dependingOn(List<Path> others) {
-        return new FileFingerprint(root, files, List.copyOf(others));
+        return new FileFingerprint(root, files, List.copyOf(others), walked);
     }
 
     /** Coarser than any file system's time stamps (FAT keeps 2 s, ext3 and HFS+ 1 s). */
     public static final Duration SETTLING = Duration.ofSeconds(3);
     private static final String STATUS = "unix:size,lastModifiedTime,ctime,ino";
+    private static final String WALKED_STATUS = STATUS + ",isDirectory,isRegularFile,isSymbolicLink";
 
     /**
      * Every regular file under the folder (or link to one), sorted; links to folders are not followed. Walked
-     * by hand with typed attributes rather than with {@code Files.find}: a run lists every fetch folder it has
-     * seen before, before the compiler has seen this code (docs/performance.md).
+     * by hand, each entry's type and status read together: a run lists every fetch folder it has seen before,
+     * before the compiler has seen this code (docs/performance.md).
      */
     public static FileFingerprint ofFolder(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        walk(root, files);
-        files.sort(null);
-        return new FileFingerprint(root, files);
+        if (!root.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            List<Path> files = new ArrayList<>();
+            try (var all = Files.find(root, Integer.MAX_VALUE, (f, a) -> a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f))) {
+                all.sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+            }
+            return new FileFingerprint(root, files); // no status to list: the bytes are hashed
+        }
+        Instant started = Instant.now();
+        List<Listed> listed = new ArrayList<>();
+        walk(root, listed);
+        // by the paths' strings, which each path keeps once made and the listing and the readers ask for again:
+        // the same order as the paths' own (their bytes) for every name but a rare few beyond U+FFFF
+        listed.sort(Comparator.comparing(l -> l.file().toString()));
+        List<Path> files = new ArrayList<>(listed.size());
+        List<Status> statuses = new ArrayList<>(listed.size());
+        for (Listed l : listed) {
+            files.add(l.file());
+            statuses.add(l.status());
+        }
+        return new FileFingerprint(root, files, List.of(), new Walk(statuses, started));
     }
 
-    private static void walk(Path folder, List<Path> files) throws IOException {
+    private record Listed(Path file, Status status) {
+    }
+
+    private static void walk(Path folder, List<Listed> listed) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isDirectory()) {
-                    walk(entry, files);
-                } else if (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(entry)) {
-                    files.add(entry);
+                Map<String, Object> a = Files.readAttributes(entry, WALKED_STATUS, LinkOption.NOFOLLOW_LINKS);
+                if (Boolean.TRUE.equals(a.get("isDirectory"))) {
+                    walk(entry, listed);
+                } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                    listed.add(new Listed(entry, Status.of(a)));
+                } else if (Boolean.TRUE.equals(a.get("isSymbolicLink")) && Files.isRegularFile(entry)) {
+                    listed.add(new Listed(entry, Status.of(Files.readAttributes(entry, STATUS)))); // of the file it names
                 }
             }
         }
@@ -85,10 +132,10 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
         return new FileFingerprint(file.toAbsolutePath().getParent(), List.of(file.toAbsolutePath()));
     }
 
-    private static Map<String, Object> status(Path file, Map<Path, Map<String, Object>> known) throws IOException {
-        Map<String, Object> status = known.get(file);
+    private static Status status(Path file, Map<Path, Status> known) throws IOException {
+        Status status = known.get(file);
         if (status == null) {
-            status = Files.readAttributes(file, STATUS);
+            status = Status.of(Files.readAttributes(file, STATUS));
             known.put(file, status);
         }
         return status;
@@ -114,8 +161,8 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
     }
 
     /**
-     * The listing of the files as they are now, or null when it cannot stand for their bytes. Each file's status
-     * is read here, once per call: a fetch is listed only when a run meets it again, before its files are read.
+     * The listing of the files, or null when it cannot stand for their bytes: as the walk of the folder read them,
+     * else as they are now. A fetch is listed when a run meets it again, before its files are read.
      */
     public String sha256() {
         return sha256(new ConcurrentHashMap<>());
@@ -126,8 +173,8 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
      * the packed folders of a raw/ name the files of earlier ones, about one for each earlier fetch, so a run that
      * lists every folder would otherwise read each such file once for every folder that names it.
      */
-    public String sha256(Map<Path, Map<String, Object>> dependencyStatus) {
-        Instant settled = Instant.now().minus(SETTLING);
+    public String sha256(Map<Path, Status> dependencyStatus) {
+        Instant settled = (walked == null ? Instant.now() : walked.started()).minus(SETTLING);
         return sha256(dependencyStatus, settled.getEpochSecond() * 1_000_000_000L + settled.getNano());
     }
 
@@ -140,22 +187,23 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
     }
 
     /** The listing of the files settled before the given time (epoch nanoseconds), else null. */
-    public String sha256(Map<Path, Map<String, Object>> dependencyStatus, long settledNanos) {
+    public String sha256(Map<Path, Status> dependencyStatus, long settledNanos) {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder entry = new StringBuilder(128);
         try {
             for (int i = 0; i < files.size() + dependencies.size(); i++) {
                 boolean dependency = i >= files.size();
                 Path f = dependency ? dependencies.get(i - files.size()) : files.get(i);
-                Map<String, Object> status = dependency ? status(f, dependencyStatus) : Files.readAttributes(f, STATUS);
-                long modified = ((FileTime) status.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-                long changed = ((FileTime) status.get("ctime")).to(TimeUnit.NANOSECONDS);
+                Status status = dependency ? status(f, dependencyStatus)
+                        : walked != null ? walked.statuses().get(i) : Status.of(Files.readAttributes(f, STATUS));
+                long modified = status.modified();
+                long changed = status.changed();
                 if (modified >= settledNanos || changed >= settledNanos) {
                     return null;
                 }
                 entry.setLength(0);
-                entry.append(dependency ? relativeDependency(f) : relative(f)).append('\0').append(status.get("size")).append('\0')
-                        .append(modified).append('\0').append(changed).append('\0').append(status.get("ino")).append('\n');
+                entry.append(dependency ? relativeDependency(f) : relative(f)).append('\0').append(status.size()).append('\0')
+                        .append(modified).append('\0').append(changed).append('\0').append(status.inode()).append('\n');
                 digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {

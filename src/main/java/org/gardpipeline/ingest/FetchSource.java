@@ -164,7 +164,7 @@ public final class FetchSource {
      * As {@link #listingSha256()}, sharing with the other listings given the same map what it reads of the files its
      * documents depend on (see {@link FileFingerprint#sha256(Map)}).
      */
-    String listingSha256(Map<Path, Map<String, Object>> dependencyStatus) {
+    String listingSha256(Map<Path, FileFingerprint.Status> dependencyStatus) {
         return files.sha256(dependencyStatus);
     }
 
@@ -295,9 +295,9 @@ public final class FetchSource {
         String fetchedAt = firstNonNull(overrides.fetchedAt(), props.getProperty("fetched_at"), m.matches() ? m.group(1) : null);
         Supplier<FolderDocuments> documents = folder ? () -> FolderDocuments.read(listed, archive)
                 : () -> new FolderDocuments(List.of(RawDocument.file(path.getFileName().toString(), path)), null, null);
-        // Listed now (while the database opens) when that reads nothing, or when the folder can only be dated by
-        // its earliest WARC capture; else its WARC files are read only if its documents are needed.
-        if (folder && (fetchedAt == null || files.stream().noneMatch(ArchiveIndex::isWarcName))) {
+        // Read now only when the folder can be dated by nothing but its earliest WARC capture; else only if its
+        // documents are needed: a run opens every folder under raw/, and ingests few of them.
+        if (folder && fetchedAt == null) {
             FolderDocuments read = FolderDocuments.read(listed, archive);
             if (fetchedAt == null && read.earliestCapture() != null) {
                 fetchedAt = read.earliestCapture().toString();

@@ -37,6 +37,37 @@ class FileFingerprintTest {
     }
 
     /**
+     * A folder's listing is made of the status its walk read of each file: the same listing as the same files
+     * named and their status read when listed (the listing a database of an earlier release kept), so that an
+     * upgrade hashes no fetch again.
+     */
+    @Test
+    void theWalkedListingIsTheListingOfTheFilesReadWhenListed() throws IOException {
+        Path fetch = FetchSeries.fetch(dir, "2016-01-01", "b.txt", "b");
+        FetchSeries.fetch(fetch, "a", "z.html", "z");
+        Files.writeString(fetch.resolve("a.txt"), "a");
+        boolean utf8Names = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        if (utf8Names) { // a name the platform can spell: after every ASCII name, in bytes as in characters
+            Files.writeString(fetch.resolve("\u00e4.txt"), "umlaut");
+        }
+        Files.createSymbolicLink(fetch.resolve("c.txt"), fetch.resolve("b.txt"));
+
+        FileFingerprint walked = FileFingerprint.ofFolder(fetch);
+        List<Path> byBytes = new java.util.ArrayList<>(walked.files());
+        byBytes.sort(null);
+        FileFingerprint named = new FileFingerprint(fetch, byBytes);
+
+        List<String> expected = new java.util.ArrayList<>(List.of("a.txt", "a/z.html", "b.txt", "c.txt"));
+        if (utf8Names) {
+            expected.add("\u00e4.txt");
+        }
+        assertEquals(expected, walked.files().stream().map(walked::relative).toList());
+        assertEquals(named.files(), walked.files());
+        assertEquals(named.sha256(new java.util.HashMap<>(), Long.MAX_VALUE), walked.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+        assertEquals(named.statusSha256(), walked.statusSha256());
+    }
+
+    /**
      * Two folders that depend on the same file, listed in one pass sharing what is read of it, have the listings
      * they have alone; and a change to that file changes both.
      */
@@ -47,7 +78,7 @@ class FileFingerprintTest {
         Path b = FetchSeries.fetch(dir, "2016-03-01", "b.txt", "b");
         FileFingerprint la = FileFingerprint.ofFolder(a).dependingOn(List.of(shared.resolve("packed.warc.gz")));
         FileFingerprint lb = FileFingerprint.ofFolder(b).dependingOn(List.of(shared.resolve("packed.warc.gz")));
-        java.util.Map<Path, java.util.Map<String, Object>> once = new java.util.HashMap<>();
+        java.util.Map<Path, FileFingerprint.Status> once = new java.util.HashMap<>();
 
         assertEquals(la.statusSha256(), la.sha256(once, Long.MAX_VALUE));
         assertEquals(lb.statusSha256(), lb.sha256(once, Long.MAX_VALUE));
