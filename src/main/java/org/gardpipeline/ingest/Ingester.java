@@ -172,7 +172,8 @@ public final class Ingester {
                 hash = Sha256.hex(bytes);
             }
         } catch (IOException e) {
-            return Document.quarantined(raw.path(), unreadableHash(raw), "cannot read file: " + e.getMessage());
+            String reason = unreadable(e);
+            return Document.quarantined(raw.path(), unreadableHash(raw, reason), reason);
         }
         if (parsedBefore.contains(hash)) {
             return Document.reused(raw.path(), hash);
@@ -237,13 +238,20 @@ public final class Ingester {
         try {
             return d.content().readInto(buffer) >= 0 ? Sha256.hex(buffer.flip()) : streamedSha256(d);
         } catch (IOException e) {
-            return unreadableHash(d);
+            return unreadableHash(d, unreadable(e));
         }
     }
 
-    /** Bytes that could not be read have no hash; one made from the path keeps each such document's reason its own. */
-    private static String unreadableHash(FetchSource.RawDocument raw) {
-        return Sha256.hex(("unreadable:" + raw.path()).getBytes(StandardCharsets.UTF_8));
+    private static String unreadable(IOException e) {
+        return "cannot read file: " + e.getMessage();
+    }
+
+    /**
+     * Bytes that could not be read have no hash; one made from the path and the reason keeps each such document's
+     * reason its own, in this fetch and in any other where the same path fails otherwise.
+     */
+    private static String unreadableHash(FetchSource.RawDocument raw, String reason) {
+        return Sha256.hex(("unreadable:" + raw.path() + "\0" + reason).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same hash as of the whole document's bytes, read a block at a time. */

@@ -90,6 +90,30 @@ class WarcIngestTest {
         return file;
     }
 
+    /**
+     * Regression: a document that cannot be read was stored under a hash made from its path alone, so the same path
+     * unreadable in a later fetch for another reason showed the first fetch's reason.
+     */
+    @Test
+    void unreadableDocumentsOfOnePathInTwoFetchesKeepEachItsOwnReason() throws Exception {
+        byte[] page = Gard2022Site.pages().get(0).bytes();
+        byte[] good = chunked(page, 500, "");
+        byte[] broken = concat(Arrays.copyOf(good, 505), "zz\r\nnot a chunk\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Path first = write("2015-03-01.warc", warc(WarcCompression.NONE, new Capture("https://example.org/p", "2015-03-01T10:00:00Z",
+                "text/html; charset=utf-8", broken, "Transfer-Encoding: chunked")));
+        Path second = write("2015-04-01.warc", warc(WarcCompression.NONE, new Capture("https://example.org/p", "2015-04-01T10:00:00Z",
+                "text/html; charset=utf-8", page, "Content-Encoding: zzz")));
+
+        assertEquals(3, ingest(first).exitCode());
+        assertEquals(3, ingest(second).exitCode());
+
+        assertEquals(List.of(
+                        Map.of("fetched_at", "2015-03-01", "quarantine_reason", "cannot read file: bad chunked encoding in the HTTP response body"),
+                        Map.of("fetched_at", "2015-04-01", "quarantine_reason", "cannot read file: unsupported Content-Encoding: zzz")),
+                TestDb.rows(db(), "SELECT f.fetched_at, d.quarantine_reason FROM document d JOIN fetch f USING (fetch_id) "
+                        + "WHERE d.quarantine_reason IS NOT NULL ORDER BY f.fetched_at"));
+    }
+
     @Test
     void plainAndGzipWarcIngestTheirHtmlResponsesDatedByWarcDate() throws Exception {
         for (WarcCompression c : List.of(WarcCompression.NONE, WarcCompression.GZIP)) {
