@@ -271,10 +271,9 @@ public final class ArchiveIndex {
         return referenced;
     }
 
+    /** By the path's own kept string: a name cut out of every file of every folder a run opens costs a string each. */
     private static boolean isNamed(Path file, String name) {
-        String path = file.toString();
-        return path.endsWith(name) && (path.length() == name.length()
-                || path.charAt(path.length() - name.length() - 1) == file.getFileSystem().getSeparator().charAt(0));
+        return file.toString().endsWith(file.getFileSystem().getSeparator() + name);
     }
 
     /** The values of one field of the warcinfo record that opens the file; none when it opens with another. */

@@ -61,9 +61,9 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
     }
 
     /** What the listing names of one file, the nanoseconds since the epoch for its times. */
-    public record Status(long size, long modified, long changed, Object inode) {
+    public record Status(long size, long modified, long changed, long inode) {
         static Status of(Map<String, Object> read) {
-            return new Status((Long) read.get("size"), nanos(read, "lastModifiedTime"), nanos(read, "ctime"), read.get("ino"));
+            return new Status((Long) read.get("size"), nanos(read, "lastModifiedTime"), nanos(read, "ctime"), (Long) read.get("ino"));
         }
 
         private static long nanos(Map<String, Object> read, String name) {
@@ -79,7 +79,7 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
     /** Coarser than any file system's time stamps (FAT keeps 2 s, ext3 and HFS+ 1 s). */
     public static final Duration SETTLING = Duration.ofSeconds(3);
     private static final String STATUS = "unix:size,lastModifiedTime,ctime,ino";
-    private static final String WALKED_STATUS = STATUS + ",isDirectory,isRegularFile,isSymbolicLink";
+    private static final String TYPE = "isDirectory,isRegularFile,isSymbolicLink";
 
     /**
      * Every regular file under the folder (or link to one), sorted; links to folders are not followed. Walked
@@ -87,16 +87,11 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
      * before the compiler has seen this code (docs/performance.md).
      */
     public static FileFingerprint ofFolder(Path root) throws IOException {
-        if (!root.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            List<Path> files = new ArrayList<>();
-            try (var all = Files.find(root, Integer.MAX_VALUE, (f, a) -> a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f))) {
-                all.sorted(Comparator.comparing(Path::toString)).forEach(files::add);
-            }
-            return new FileFingerprint(root, files); // no status to list: the bytes are hashed
-        }
+        // a file system without the Unix attributes has no status to list (then the bytes are hashed)
+        boolean unix = root.getFileSystem().supportedFileAttributeViews().contains("unix");
         Instant started = Instant.now();
         List<Listed> listed = new ArrayList<>();
-        walk(root, listed);
+        walk(root, unix ? STATUS + "," + TYPE : "basic:" + TYPE, unix, listed);
         // by the paths' strings, which each path keeps once made and the listing and the readers ask for again:
         // the same order as the paths' own (their bytes) for every name but a rare few beyond U+FFFF
         listed.sort(Comparator.comparing(l -> l.file().toString()));
@@ -106,22 +101,23 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
             files.add(l.file());
             statuses.add(l.status());
         }
-        return new FileFingerprint(root, files, List.of(), new Walk(statuses, started));
+        return new FileFingerprint(root, files, List.of(), unix ? new Walk(statuses, started) : null);
     }
 
     private record Listed(Path file, Status status) {
     }
 
-    private static void walk(Path folder, List<Listed> listed) throws IOException {
+    private static void walk(Path folder, String attributes, boolean unix, List<Listed> listed) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                Map<String, Object> a = Files.readAttributes(entry, WALKED_STATUS, LinkOption.NOFOLLOW_LINKS);
+                Map<String, Object> a = Files.readAttributes(entry, attributes, LinkOption.NOFOLLOW_LINKS);
                 if (Boolean.TRUE.equals(a.get("isDirectory"))) {
-                    walk(entry, listed);
+                    walk(entry, attributes, unix, listed);
                 } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
-                    listed.add(new Listed(entry, Status.of(a)));
+                    listed.add(new Listed(entry, unix ? Status.of(a) : null));
                 } else if (Boolean.TRUE.equals(a.get("isSymbolicLink")) && Files.isRegularFile(entry)) {
-                    listed.add(new Listed(entry, Status.of(Files.readAttributes(entry, STATUS)))); // of the file it names
+                    // the status of the file it names
+                    listed.add(new Listed(entry, unix ? Status.of(Files.readAttributes(entry, STATUS)) : null));
                 }
             }
         }

@@ -299,7 +299,7 @@ public final class FetchSource {
         // documents are needed: a run opens every folder under raw/, and ingests few of them.
         if (folder && fetchedAt == null) {
             FolderDocuments read = FolderDocuments.read(listed, archive);
-            if (fetchedAt == null && read.earliestCapture() != null) {
+            if (read.earliestCapture() != null) {
                 fetchedAt = read.earliestCapture().toString();
             }
             documents = () -> read;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Document;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.model.FetchContentHash;
@@ -74,7 +75,7 @@ public final class Ingester {
     public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
-        Map<Path, org.gardpipeline.files.FileFingerprint.Status> dependencyStatus = new ConcurrentHashMap<>();
+        Map<Path, FileFingerprint.Status> dependencyStatus = new ConcurrentHashMap<>();
         List<String> listings = OrderedParallelMap.map("ingest", ingested, s -> s.listingSha256(dependencyStatus), threads);
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {

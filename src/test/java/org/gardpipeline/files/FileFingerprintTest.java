@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.gardpipeline.FetchSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,37 @@ class FileFingerprintTest {
 
         assertNull(FileFingerprint.ofFolder(fetch).sha256());
         assertNull(FileFingerprint.ofFile(fetch.resolve("a.txt")).sha256());
+    }
+
+    /**
+     * The listing is made of what the walk read, so a file is settled by the walk's time, not by when the listing
+     * is asked for: a file written just before the walk has no listing even once it has aged.
+     */
+    @Test
+    void aFileWrittenJustBeforeTheWalkHasNoListingLaterEither() throws Exception {
+        Path fetch = FetchSeries.fetch(dir, "2016-01-01", "a.txt", FetchSeries.answerText());
+        FileFingerprint walked = FileFingerprint.ofFolder(fetch);
+        Thread.sleep(FileFingerprint.SETTLING.toMillis() + 500);
+
+        assertNull(walked.sha256());
+        org.junit.jupiter.api.Assertions.assertNotNull(FileFingerprint.ofFolder(fetch).sha256());
+    }
+
+    /** A file system without the Unix attributes (here a zip file's) is walked all the same, and has no listing. */
+    @Test
+    void aFolderWithoutUnixAttributesIsListedWithoutAListing() throws Exception {
+        Path zip = dir.resolve("fetches.zip");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Path fetch = Files.createDirectories(fs.getPath("/2016-01-01/pages"));
+            Files.writeString(fetch.resolve("b.html"), "b");
+            Files.writeString(fetch.getParent().resolve("a.txt"), "a");
+
+            FileFingerprint listing = FileFingerprint.ofFolder(fetch.getParent());
+
+            assertEquals(List.of("a.txt", "pages/b.html"), listing.files().stream().map(listing::relative).toList());
+            assertNull(listing.walked());
+            assertNull(listing.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+        }
     }
 
     @Test
