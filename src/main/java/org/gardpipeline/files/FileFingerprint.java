@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -87,11 +88,30 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
      * before the compiler has seen this code (docs/performance.md).
      */
     public static FileFingerprint ofFolder(Path root) throws IOException {
+        return listed(root, List.of(root), true);
+    }
+
+    /**
+     * As {@link #ofFolder}, over some entries of the root: each a file (or link to one) or a folder walked whole;
+     * an entry that does not exist is left out. The output stamp lists the files a run wrote this way.
+     */
+    public static FileFingerprint ofEntries(Path root, List<Path> entries) throws IOException {
+        return listed(root, entries, false);
+    }
+
+    private static FileFingerprint listed(Path root, List<Path> entries, boolean entriesAreFolders) throws IOException {
         // a file system without the Unix attributes has no status to list (then the bytes are hashed)
         boolean unix = root.getFileSystem().supportedFileAttributeViews().contains("unix");
+        String attributes = unix ? STATUS + "," + TYPE : "basic:" + TYPE;
         Instant started = Instant.now();
         List<Listed> listed = new ArrayList<>();
-        walk(root, unix ? STATUS + "," + TYPE : "basic:" + TYPE, unix, listed);
+        for (Path entry : entries) {
+            if (entriesAreFolders) {
+                walk(entry, attributes, unix, listed);
+            } else {
+                visitIfPresent(entry, attributes, unix, listed);
+            }
+        }
         // by the paths' strings, which each path keeps once made and the listing and the readers ask for again:
         // the same order as the paths' own (their bytes) for every name but a rare few beyond U+FFFF
         listed.sort(Comparator.comparing(l -> l.file().toString()));
@@ -110,16 +130,30 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
     private static void walk(Path folder, String attributes, boolean unix, List<Listed> listed) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                Map<String, Object> a = Files.readAttributes(entry, attributes, LinkOption.NOFOLLOW_LINKS);
-                if (Boolean.TRUE.equals(a.get("isDirectory"))) {
-                    walk(entry, attributes, unix, listed);
-                } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
-                    listed.add(new Listed(entry, unix ? Status.of(a) : null));
-                } else if (Boolean.TRUE.equals(a.get("isSymbolicLink")) && Files.isRegularFile(entry)) {
-                    // the status of the file it names
-                    listed.add(new Listed(entry, unix ? Status.of(Files.readAttributes(entry, STATUS)) : null));
-                }
+                visit(entry, Files.readAttributes(entry, attributes, LinkOption.NOFOLLOW_LINKS), attributes, unix, listed);
             }
+        }
+    }
+
+    private static void visitIfPresent(Path entry, String attributes, boolean unix, List<Listed> listed) throws IOException {
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(entry, attributes, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        visit(entry, a, attributes, unix, listed);
+    }
+
+    private static void visit(Path entry, Map<String, Object> a, String attributes, boolean unix, List<Listed> listed)
+            throws IOException {
+        if (Boolean.TRUE.equals(a.get("isDirectory"))) {
+            walk(entry, attributes, unix, listed);
+        } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
+            listed.add(new Listed(entry, unix ? Status.of(a) : null));
+        } else if (Boolean.TRUE.equals(a.get("isSymbolicLink")) && Files.isRegularFile(entry)) {
+            // the status of the file it names
+            listed.add(new Listed(entry, unix ? Status.of(Files.readAttributes(entry, STATUS)) : null));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.gardpipeline.output;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Sha256;
 import org.gardpipeline.parallel.OrderedParallelMap;
@@ -58,8 +58,12 @@ public final class OutputStamp {
         MessageDigest digest = Sha256.newDigest();
         StringBuilder text = new StringBuilder(toolVersion).append('\n').append(codeBuild()).append('\n').append(options).append('\n')
                 .append(store.fetchSpan()).append('\n');
-        for (ReportQueries.FetchRow row : new ReportQueries(store).fetches()) {
-            text.append(row).append('\n');
+        for (ReportQueries.FetchRow f : new ReportQueries(store).fetches()) {
+            // field by field: a record's own toString costs a run over years of fetches tens of milliseconds
+            text.append(f.fetchId()).append('\t').append(f.fetchedAt()).append('\t').append(f.label()).append('\t')
+                    .append(f.source()).append('\t').append(f.complete()).append('\t').append(f.documents()).append('\t')
+                    .append(f.parsed()).append('\t').append(f.quarantined()).append('\t').append(f.added()).append('\t')
+                    .append(f.changed()).append('\t').append(f.removed()).append('\t').append(f.restored()).append('\n');
         }
         digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
         return new OutputStamp(Sha256.hex(digest), List.copyOf(outputs));
@@ -82,19 +86,23 @@ public final class OutputStamp {
      */
     public boolean matches(Path out) {
         try {
-            Stamped stamped = Stamped.read(out);
-            if (stamped == null || !stamped.state().equals(state)) {
+            Header header = Header.read(out);
+            if (header == null || !header.state().equals(state)) {
                 return false;
             }
-            List<String> present = files(out);
-            if (!present.equals(List.copyOf(stamped.hashes().keySet()))) {
-                return false;
-            }
-            String listing = listing(out, present);
-            if (listing != null && stamped.listing().equals(listing)) {
+            FileFingerprint present = present(out, outputs);
+            String listing = present.sha256();
+            if (listing != null && header.listing().equals(listing)) {
+                // a listing is stamped only over the files the stamp names, once their hashes matched: the
+                // same listing is the same files with the same bytes, and the rest of the stamp need not be read
                 return true;
             }
-            if (!hashes(out, present).equals(stamped.hashes())) {
+            Stamped stamped = Stamped.read(out);
+            List<String> names = names(present);
+            if (stamped == null || !names.equals(List.copyOf(stamped.hashes().keySet()))) {
+                return false;
+            }
+            if (!hashes(out, names).equals(stamped.hashes())) {
                 return false;
             }
             if (listing != null) {
@@ -120,13 +128,14 @@ public final class OutputStamp {
                 return Kept.NONE;
             }
             String prefix = folder + "/";
-            List<String> present = files(out, List.of(folder));
+            FileFingerprint all = present(out, outputs);
+            List<String> present = names(all).stream().filter(name -> name.startsWith(prefix)).toList();
             Map<String, String> hashes = new TreeMap<>(stamped.hashes());
             hashes.keySet().removeIf(name -> !name.startsWith(prefix));
             if (!present.equals(List.copyOf(hashes.keySet()))) {
                 return Kept.NONE;
             }
-            String listing = listing(out, files(out));
+            String listing = all.sha256();
             if (listing == null || !stamped.listing().equals(listing)) {
                 if (!hashes(out, present).equals(hashes)) {
                     return Kept.NONE;
@@ -150,6 +159,27 @@ public final class OutputStamp {
         public Kept {
             sources = Map.copyOf(sources);
             hashes = Map.copyOf(hashes);
+        }
+    }
+
+    /** The first lines of a stamp: all a run that finds nothing new reads of it. */
+    private record Header(String state, String listing) {
+        /** Null when there is no stamp or it is not one this version writes. */
+        static Header read(Path out) throws IOException {
+            Path file = out.resolve(FILE);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String header = in.readLine();
+                String state = in.readLine();
+                String listing = in.readLine();
+                if (!HEADER.equals(header) || state == null || !state.startsWith("state ") || listing == null
+                        || !listing.startsWith("listing ")) {
+                    return null;
+                }
+                return new Header(state.substring(6), listing.substring(8));
+            }
         }
     }
 
@@ -198,7 +228,7 @@ public final class OutputStamp {
      */
     public void write(Path out, Map<String, String> sources, Kept kept) {
         try {
-            List<String> names = files(out);
+            List<String> names = names(present(out, outputs));
             Map<String, String> hashes = new TreeMap<>();
             List<String> toHash = new ArrayList<>();
             for (String name : names) {
@@ -233,31 +263,14 @@ public final class OutputStamp {
         }
     }
 
-    /** The listing of the files (sizes, times, inodes), or null while it cannot stand for their bytes. */
-    private static String listing(Path out, List<String> names) {
-        return new FileFingerprint(out, names.stream().map(out::resolve).toList()).sha256();
+    /** The files under the outputs (files or folders relative to the output folder) as they are now. */
+    private static FileFingerprint present(Path out, List<String> outputs) throws IOException {
+        return FileFingerprint.ofEntries(out, outputs.stream().map(out::resolve).toList());
     }
 
-    /** The files under the outputs, relative to the output folder with '/' between names, sorted. */
-    private List<String> files(Path out) throws IOException {
-        return files(out, outputs);
-    }
-
-    private static List<String> files(Path out, List<String> outputs) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String output : outputs) {
-            Path p = out.resolve(output);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .forEach(f -> names.add(out.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/")));
-                }
-            } else if (Files.exists(p)) {
-                names.add(output);
-            }
-        }
-        names.sort(null);
-        return names;
+    /** The files' paths relative to the output folder with '/' between names, sorted. */
+    private static List<String> names(FileFingerprint present) {
+        return present.files().stream().map(present::relative).toList();
     }
 
     /** The SHA-256 of each file, by name, hashed on all cores. */

@@ -139,6 +139,15 @@ class OutputStampTest {
         Files.write(out().resolve("pages.csv"), bytes);
         assertTrue(written(run()));
         assertSameAsWrittenAgain();
+
+        // a run that finds the listing stamped reads no more of the stamp: a file added beside the stamped ones
+        // must still change the listing it compares
+        Thread.sleep(3_100);
+        assertFalse(written(run()));
+        assertTrue(Files.readAllLines(stamp).get(2).matches("listing [0-9a-f]{64}"));
+        Files.writeString(out().resolve("report/notes.html"), "<p>mine</p>");
+        assertTrue(written(run()));
+        assertSameAsWrittenAgain();
     }
 
     /** {@code gard export --excel} writes other bytes into the folder: the run writes its own again. */

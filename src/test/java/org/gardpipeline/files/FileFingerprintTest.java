@@ -100,6 +100,33 @@ class FileFingerprintTest {
     }
 
     /**
+     * The output stamp lists some entries of the output folder (files and a folder) in one walk: the files and the
+     * listing of what it walked are those of the same files named, as the stamp listed them before; an entry that
+     * is not there is left out, and files beside the entries are not listed.
+     */
+    @Test
+    void entriesWalkedAreListedAsTheSameFilesNamed() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("pages.csv"), "p");
+        Files.writeString(out.resolve("changes.atom"), "feed");
+        Files.writeString(out.resolve("notes.txt"), "not an output");
+        Path report = Files.createDirectories(out.resolve("report/pages"));
+        Files.writeString(out.resolve("report/index.html"), "index");
+        Files.writeString(report.resolve("6007.html"), "page");
+        Files.createSymbolicLink(report.resolve("6008.html"), report.resolve("6007.html"));
+
+        FileFingerprint walked = FileFingerprint.ofEntries(out,
+                List.of(out.resolve("pages.csv"), out.resolve("missing.csv"), out.resolve("report"), out.resolve("changes.atom")));
+        FileFingerprint named = new FileFingerprint(out, List.of(out.resolve("changes.atom"), out.resolve("pages.csv"),
+                out.resolve("report/index.html"), report.resolve("6007.html"), report.resolve("6008.html")));
+
+        assertEquals(List.of("changes.atom", "pages.csv", "report/index.html", "report/pages/6007.html", "report/pages/6008.html"),
+                walked.files().stream().map(walked::relative).toList());
+        assertEquals(named.files(), walked.files());
+        assertEquals(named.sha256(new java.util.HashMap<>(), Long.MAX_VALUE), walked.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+    }
+
+    /**
      * Two folders that depend on the same file, listed in one pass sharing what is read of it, have the listings
      * they have alone; and a change to that file changes both.
      */
