@@ -69,7 +69,7 @@ public final class TestDb {
      */
     public static String stableDump(Path db) {
         java.util.Set<String> volatileColumns = java.util.Set.of("ingested_at", "seconds", "installed_on", "execution_time",
-                "listing_sha256");
+                "listing_sha256", "listing_dependencies");
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> t : rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
             String table = (String) t.get("name");

@@ -20,6 +20,7 @@ import org.gardpipeline.archive.PackedWarcWriter;
 import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.parallel.OrderedParallelMap;
+import org.gardpipeline.store.FetchListing;
 import org.gardpipeline.store.HistoryStore;
 import org.gardpipeline.store.StoreException;
 
@@ -115,8 +116,8 @@ public final class FetchPacker {
         }
         for (Settling s : packed) {
             try {
-                String listing = FolderDocuments.withReferencedFiles(FileFingerprint.ofFolder(s.folder())).sha256();
-                if (listing != null && listing.equals(s.status())) {
+                FetchListing listing = new FetchFiles(FileFingerprint.ofFolder(s.folder()), true).listing();
+                if (listing != null && listing.sha256().equals(s.status())) {
                     store.ingested(s.fetch(), listing);
                 }
             } catch (IOException e) {
@@ -150,7 +151,7 @@ public final class FetchPacker {
             }
             return "not ingested yet: left as it is";
         }
-        if (store.ingestedFromUnchangedFiles(bare, source.listingSha256()).isEmpty()) {
+        if (store.ingestedFromUnchangedFiles(bare, source.listing()).isEmpty()) {
             confirmIngested(source, Ingester.contentHash(source.documents(), threads));
         }
         return null;

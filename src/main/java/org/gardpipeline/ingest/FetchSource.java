@@ -22,6 +22,7 @@ import org.gardpipeline.archive.FetchFolderLayout;
 import org.gardpipeline.files.FileFingerprint;
 import org.gardpipeline.model.Fetch;
 import org.gardpipeline.parallel.OrderedParallelMap;
+import org.gardpipeline.store.FetchListing;
 
 /**
  * A fetch on disk: a folder {@code YYYY-MM-DD[-label]} of documents (with an optional
@@ -136,11 +137,11 @@ public final class FetchSource {
 
     private final Path root;
     private final Fetch fetch;
-    private final FileFingerprint files;
+    private final FetchFiles files;
     private final Supplier<FolderDocuments> contents;
     private FolderDocuments read;
 
-    private FetchSource(Path root, Fetch fetch, FileFingerprint files, Supplier<FolderDocuments> contents) {
+    private FetchSource(Path root, Fetch fetch, FetchFiles files, Supplier<FolderDocuments> contents) {
         this.root = root;
         this.fetch = fetch;
         this.files = files;
@@ -156,21 +157,21 @@ public final class FetchSource {
      * The listing of the files the fetch is read from, as they are now (see {@link FileFingerprint}); null when it
      * cannot stand for their bytes. Taken before they are read, it may be kept once their bytes prove the same.
      */
-    public String listingSha256() {
-        return files.sha256();
+    public FetchListing listing() {
+        return files.listing();
     }
 
     /**
-     * As {@link #listingSha256()}, sharing with the other listings given the same map what it reads of the files its
-     * documents depend on (see {@link FileFingerprint#sha256(Map)}).
+     * As {@link #listing()}, sharing with the other listings given the same map what it reads of the files beyond
+     * the folder; checked first with the files beyond it kept with the listing given, if any (see {@link FetchFiles}).
      */
-    String listingSha256(Map<Path, FileFingerprint.Status> dependencyStatus) {
-        return files.sha256(dependencyStatus);
+    FetchListing listing(FetchListing kept, Map<Path, FileFingerprint.Status> statuses) {
+        return files.listing(kept, statuses);
     }
 
-    /** The files the fetch is read from, as listed when it was opened. */
+    /** The files the fetch is read from, with those beyond its folder its documents depend on. */
     FileFingerprint files() {
-        return files;
+        return files.withDependencies();
     }
 
         /** "2015-09-10" or "2015-09-10 (label)", for messages before the documents are read. */
@@ -247,7 +248,7 @@ public final class FetchSource {
             throw new UnusableFetchException(file + " holds no HTML or text page captures (200 response records)");
         }
         List<FetchSource> sources = new ArrayList<>();
-        FileFingerprint files = FileFingerprint.ofFile(file);
+        FetchFiles files = new FetchFiles(FileFingerprint.ofFile(file), false);
         byDay.forEach((day, docs) -> {
             List<RawDocument> unique = FolderDocuments.uniqueByPath(docs);
             Fetch fetch = new Fetch(day, label, "WARC " + file.getFileName(), complete, file.toString(), "");
@@ -282,7 +283,7 @@ public final class FetchSource {
         Path named = folder ? path : path.toAbsolutePath().getParent();
         Properties props = folder ? properties(path.resolve(FetchFolderLayout.PROPERTIES_FILE)) : new Properties();
         Path root = folder ? realPath(path) : path.toAbsolutePath().getParent();
-        FileFingerprint listed = folder ? FolderDocuments.withReferencedFiles(listFolder(root)) : FileFingerprint.ofFile(path);
+        FileFingerprint listed = folder ? listFolder(root) : FileFingerprint.ofFile(path);
         List<Path> files = listed.files();
         if (folder && files.stream().allMatch(f -> f.getFileName().toString().startsWith("."))) {
             // never a fetch, even one whose every page failed (gard fetch writes its manifest and WARC then):
@@ -312,7 +313,7 @@ public final class FetchSource {
         boolean complete = overrides.complete() != null ? overrides.complete()
                 : Boolean.parseBoolean(props.getProperty("complete", "false").trim());
         Fetch fetch = new Fetch(fetchedAt, label, props.getProperty("source"), complete, path.toString(), "");
-        return new FetchSource(path, fetch, listed, documents);
+        return new FetchSource(path, fetch, new FetchFiles(listed, folder), documents);
     }
 
     private static String checkedDate(String value, Path path) {

@@ -25,6 +25,7 @@ import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
 import org.gardpipeline.parse.SiteListNames;
 import org.gardpipeline.review.ChangeGuard;
+import org.gardpipeline.store.FetchListing;
 import org.gardpipeline.store.FetchHeldException;
 import org.gardpipeline.store.HistoryStore;
 import org.slf4j.Logger;
@@ -75,8 +76,15 @@ public final class Ingester {
     public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
+        // each checked first with the files beyond its folder kept with its listing, so that an unchanged packed
+        // folder's WARC file is not opened to find them
+        Map<FetchSource, FetchListing> kept = new IdentityHashMap<>();
+        for (FetchSource s : ingested) {
+            Fetch bare = s.fetch("");
+            kept.put(s, store.keptListing(bare.fetchedAt(), bare.label()));
+        }
         Map<Path, FileFingerprint.Status> dependencyStatus = new ConcurrentHashMap<>();
-        List<String> listings = OrderedParallelMap.map("ingest", ingested, s -> s.listingSha256(dependencyStatus), threads);
+        List<FetchListing> listings = OrderedParallelMap.map("ingest", ingested, s -> s.listing(kept.get(s), dependencyStatus), threads);
         Map<FetchSource, IngestSummary> seenBefore = new IdentityHashMap<>();
         for (int i = 0; i < ingested.size(); i++) {
             seenBefore.put(ingested.get(i), ingestedBefore(ingested.get(i), listings.get(i)));
@@ -98,7 +106,7 @@ public final class Ingester {
 
     public IngestSummary ingest(FetchSource source) {
         // Listed before its files are read: a write to one after this shows in the next listing.
-        return isIngested(source) ? ingestedBefore(source, source.listingSha256()) : ingestNew(source);
+        return isIngested(source) ? ingestedBefore(source, source.listing()) : ingestNew(source);
     }
 
     private boolean isIngested(FetchSource source) {
@@ -110,7 +118,7 @@ public final class Ingester {
      * A fetch seen before: known by its files' listing (taken before they are read; null for none), or by their
      * hashes; never parsed again.
      */
-    private IngestSummary ingestedBefore(FetchSource source, String listing) {
+    private IngestSummary ingestedBefore(FetchSource source, FetchListing listing) {
         Fetch bare = source.fetch("");
         Optional<IngestSummary> unchanged = store.ingestedFromUnchangedFiles(bare, listing);
         if (unchanged.isPresent()) {

@@ -15,8 +15,9 @@ record MirroredTable(String name, Set<String> skipped) {
      * and its views.
      */
     static final List<MirroredTable> ALL = List.of(
-            // listing_sha256 is the run's cache of the fetch folder's file listing, retaken when files are touched
-            new MirroredTable("fetch", Set.of("listing_sha256")),
+            // the run's cache of the fetch folder's file listing and the files beyond it the listing took in,
+            // retaken when files are touched
+            new MirroredTable("fetch", Set.of("listing_sha256", "listing_dependencies")),
             plain("page"), plain("page_name"), plain("parse_result"), plain("document_path"), plain("slot"),
             plain("content"), plain("question"), plain("version"), plain("change_event"), plain("layout"),
             plain("reference_list"), plain("reference_list_item"), plain("note_set"), plain("note_set_item"),

@@ -191,7 +191,7 @@ final class Database {
      * the two equal). A database already at it needs no Flyway run, which saves the half second Flyway takes
      * to scan and validate on every command.
      */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
 
     private static StoreException newerSchema(Path file, Object version) {
         return new StoreException("database " + file + " has schema version " + version

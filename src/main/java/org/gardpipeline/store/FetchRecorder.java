@@ -116,11 +116,11 @@ final class FetchRecorder {
         return summary(fetch, fetchId, false, layoutChanged);
     }
 
-    private IngestSummary alreadyIngested(Fetch fetch, String listingSha256) throws SQLException {
+    private IngestSummary alreadyIngested(Fetch fetch, FetchListing listed) throws SQLException {
         long fetchId;
-        String listing;
+        FetchListing kept;
         try (PreparedStatement ps = Jdbc.prepare(db,
-                "SELECT fetch_id, content_sha256, origin, listing_sha256 FROM fetch WHERE fetched_at = ? AND label = ?",
+                "SELECT fetch_id, content_sha256, origin, listing_sha256, listing_dependencies FROM fetch WHERE fetched_at = ? AND label = ?",
                 fetch.fetchedAt(), fetch.label());
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -132,27 +132,47 @@ final class FetchRecorder {
                         + "(name the folder YYYY-MM-DD-<label>)", true);
             }
             fetchId = rs.getLong(1);
-            listing = rs.getString(4);
+            kept = new FetchListing(rs.getString(4), FetchListing.dependenciesOf(rs.getString(5)));
         }
-        if (listingSha256 != null && !listingSha256.equals(listing)) {
+        if (listed != null && !listed.equals(kept)) {
             // the same bytes, in files listed for the first time, or copied or touched since
-            Jdbc.update(db, "UPDATE fetch SET listing_sha256 = ? WHERE fetch_id = ?", listingSha256, fetchId);
+            Jdbc.update(db, "UPDATE fetch SET listing_sha256 = ?, listing_dependencies = ? WHERE fetch_id = ?",
+                    listed.sha256(), listed.dependencyLines(), fetchId);
         }
         return summary(fetch, fetchId, true, 0);
     }
 
     /**
      * The summary of this fetch when it was ingested before and its files have the listing kept for it, so they
-     * have not changed since; empty when it was not, or when only its bytes can tell.
+     * have not changed since; empty when it was not, or when only its bytes can tell. The files beyond the folder
+     * the listing took in are kept with it when they are not yet (a listing kept by an earlier release).
      */
-    Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch, String listingSha256) {
-        if (listingSha256 == null) {
+    Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch, FetchListing listed) {
+        if (listed == null) {
             return Optional.empty();
         }
-        try {
-            Long fetchId = Jdbc.single(db, "SELECT fetch_id FROM fetch WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?",
-                    fetch.fetchedAt(), fetch.label(), listingSha256);
-            return fetchId == null ? Optional.empty() : Optional.of(summary(fetch, fetchId, true, 0));
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT fetch_id, listing_dependencies FROM fetch "
+                + "WHERE fetched_at = ? AND label = ? AND listing_sha256 = ?", fetch.fetchedAt(), fetch.label(), listed.sha256());
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long fetchId = rs.getLong(1);
+            if (listed.dependencies() != null && !listed.dependencyLines().equals(rs.getString(2))) {
+                Jdbc.update(db, "UPDATE fetch SET listing_dependencies = ? WHERE fetch_id = ?", listed.dependencyLines(), fetchId);
+            }
+            return Optional.of(summary(fetch, fetchId, true, 0));
+        } catch (SQLException e) {
+            throw failure("read fetches", e);
+        }
+    }
+
+    /** The listing kept for the fetch of this date and label; null when there is none. */
+    FetchListing keptListing(String fetchedAt, String label) {
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT listing_sha256, listing_dependencies FROM fetch "
+                + "WHERE fetched_at = ? AND label = ? AND listing_sha256 IS NOT NULL", fetchedAt, label);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new FetchListing(rs.getString(1), FetchListing.dependenciesOf(rs.getString(2))) : null;
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }
@@ -202,9 +222,9 @@ final class FetchRecorder {
      * ingested date and label whose content differs. When the content is the same, the listing of its files
      * (taken before they were read; null for none) is kept for the next run.
      */
-    Optional<IngestSummary> ingested(Fetch fetch, String listingSha256) {
+    Optional<IngestSummary> ingested(Fetch fetch, FetchListing listed) {
         try {
-            return Optional.ofNullable(alreadyIngested(fetch, listingSha256));
+            return Optional.ofNullable(alreadyIngested(fetch, listed));
         } catch (SQLException e) {
             throw failure("read fetches", e);
         }

@@ -84,7 +84,7 @@ final class HistoryRebuild {
     }
 
     /** The row of a fetch that a rebuild keeps as it was. */
-    private record Kept(long fetchId, String ingestedAt, Double seconds, String listing) {
+    private record Kept(long fetchId, String ingestedAt, Double seconds, String listing, String listingDependencies) {
     }
 
     Rebuilt rebuild(List<Fetch> fetches, FetchDocuments documents) throws SQLException {
@@ -118,8 +118,8 @@ final class HistoryRebuild {
                     return new Rebuilt(false, "fetch " + f.name() + ": the documents at " + f.origin()
                             + " are not those it was ingested from", 0, eventsBefore, eventsBefore, seconds(started));
                 }
-                Jdbc.update(db, "UPDATE fetch SET ingested_at = ?, seconds = ?, listing_sha256 = ? WHERE fetch_id = ?",
-                        k.ingestedAt(), k.seconds(), k.listing(), k.fetchId());
+                Jdbc.update(db, "UPDATE fetch SET ingested_at = ?, seconds = ?, listing_sha256 = ?, listing_dependencies = ? "
+                        + "WHERE fetch_id = ?", k.ingestedAt(), k.seconds(), k.listing(), k.listingDependencies(), k.fetchId());
                 LOG.debug("fetch {}: derived again", f.name());
             }
             long eventsAfter = Jdbc.single(db, "SELECT count(*) FROM change_event");
@@ -134,14 +134,14 @@ final class HistoryRebuild {
     }
 
     private Kept kept(Fetch f) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT fetch_id, ingested_at, seconds, listing_sha256 FROM fetch "
+        try (PreparedStatement ps = Jdbc.prepare(db, "SELECT fetch_id, ingested_at, seconds, listing_sha256, listing_dependencies FROM fetch "
                 + "WHERE fetched_at = ? AND label = ?", f.fetchedAt(), f.label());
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new StoreException("fetch " + f.name() + " is not in " + file, false);
             }
             double seconds = rs.getDouble(3);
-            return new Kept(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : seconds, rs.getString(4));
+            return new Kept(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : seconds, rs.getString(4), rs.getString(5));
         }
     }
 

@@ -126,8 +126,8 @@ public final class HistoryStore implements AutoCloseable {
      * The summary of this fetch when it was ingested before and its files have the listing kept for it, so they
      * have not changed since; empty when it was not, or when only its bytes can tell.
      */
-    public Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch, String listingSha256) {
-        return recorder.ingestedFromUnchangedFiles(fetch, listingSha256);
+    public Optional<IngestSummary> ingestedFromUnchangedFiles(Fetch fetch, FetchListing listed) {
+        return recorder.ingestedFromUnchangedFiles(fetch, listed);
     }
 
     /**
@@ -135,8 +135,16 @@ public final class HistoryStore implements AutoCloseable {
      * ingested date and label whose content differs. When the content is the same, the listing of its files
      * (taken before they were read; null for none) is kept for the next run.
      */
-    public Optional<IngestSummary> ingested(Fetch fetch, String listingSha256) {
-        return recorder.ingested(fetch, listingSha256);
+    public Optional<IngestSummary> ingested(Fetch fetch, FetchListing listed) {
+        return recorder.ingested(fetch, listed);
+    }
+
+    /**
+     * The listing kept for the fetch of this date and label, with the files beyond its folder it took in; null when
+     * none is kept. A run checks a folder's listing with those files, so it need not open the WARC file naming them.
+     */
+    public FetchListing keptListing(String fetchedAt, String label) {
+        return recorder.keptListing(fetchedAt, label);
     }
 
     /** The hashes of documents whose bytes need no parse: an earlier parse of them stands for them. */

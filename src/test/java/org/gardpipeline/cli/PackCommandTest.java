@@ -105,6 +105,24 @@ class PackCommandTest {
         ok(again);
         assertTrue(again.err().contains("nothing new under"), again.err());
         assertEquals(listings, TestDb.rows(db("html"), "SELECT label, listing_sha256 FROM fetch ORDER BY fetched_at"));
+
+        // kept beside each listing: the packed files of earlier folders its revisits refer to, so that a run checks
+        // the listing without opening the WARC file to find them; a listing kept without them (by an earlier
+        // release) gets them from the next run that finds it unchanged
+        String dependencies = "SELECT fetched_at, listing_dependencies FROM fetch ORDER BY fetched_at";
+        List<Map<String, Object>> beyond = TestDb.rows(db("html"), dependencies);
+        assertEquals("", beyond.get(0).get("listing_dependencies"), "the first packed fetch refers to no other");
+        for (Map<String, Object> later : beyond.subList(1, beyond.size())) {
+            List<String> files = List.of(later.get("listing_dependencies").toString().split("\n"));
+            assertTrue(files.contains("../2022-01-01/" + PACKED)
+                    && files.stream().allMatch(f -> f.matches("\\.\\./2022-0[1-3]-01/" + PACKED)), later.toString());
+        }
+        TestDb.execute(db("html"), "UPDATE fetch SET listing_dependencies = NULL");
+        CommandLineRun upgraded = run("html");
+        ok(upgraded);
+        assertTrue(upgraded.err().contains("nothing new under"), upgraded.err());
+        assertEquals(beyond, TestDb.rows(db("html"), dependencies));
+        assertEquals(listings, TestDb.rows(db("html"), "SELECT label, listing_sha256 FROM fetch ORDER BY fetched_at"));
         assertTrue(pack("html").err().contains("2022-04-01: packed already"));
         ok(CommandLineRun.of("check", "--db", db("packed").toString()));
 
