@@ -37,6 +37,23 @@ public final class TestDb {
         }
     }
 
+    /** The newest schema version in migrations/ (the highest {@code V<n>__}): what a database is migrated to. */
+    public static int newestSchemaVersion() {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("V(\\d+)__.*\\.sql");
+        int newest = 0;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("migrations"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m = name.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return newest;
+    }
+
     public static long count(Path db, String sql) {
         return ((Number) rows(db, sql).get(0).values().iterator().next()).longValue();
     }
