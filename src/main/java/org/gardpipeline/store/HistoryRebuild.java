@@ -141,7 +141,8 @@ final class HistoryRebuild {
                 throw new StoreException("fetch " + f.name() + " is not in " + file, false);
             }
             double seconds = rs.getDouble(3);
-            return new Kept(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : seconds, rs.getString(4), rs.getString(5));
+            Double known = rs.wasNull() ? null : seconds; // asked at once: wasNull speaks of the column read last
+            return new Kept(rs.getLong(1), rs.getString(2), known, rs.getString(4), rs.getString(5));
         }
     }
 

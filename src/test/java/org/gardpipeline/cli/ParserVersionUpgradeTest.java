@@ -2,6 +2,7 @@ package org.gardpipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.gardpipeline.FetchSeries;
 import org.gardpipeline.Fixtures;
 import org.gardpipeline.TestDb;
@@ -229,6 +232,26 @@ class ParserVersionUpgradeTest {
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(forced.err().startsWith("derived the history of 4 fetches again"), forced.err());
         assertEquals(comparable(fresh), comparable(db));
+    }
+
+    /**
+     * A derivation keeps each fetch's ingest time, duration and listing as they were, a duration that is not known
+     * too: it was read as 0 seconds, because the null check asked about the column read after it.
+     */
+    @Test
+    void reparseKeepsEachFetchsIngestTimeDurationAndListingAsTheyWere() throws IOException {
+        CommandLineRun upgraded = run(raw, db);
+        assertEquals(0, upgraded.exitCode(), upgraded.err());
+        TestDb.execute(db, "UPDATE fetch SET seconds = NULL WHERE fetch_id = (SELECT min(fetch_id) FROM fetch)");
+        String kept = "SELECT fetch_id, ingested_at, seconds, listing_sha256, listing_dependencies FROM fetch ORDER BY fetch_id";
+        List<Map<String, Object>> before = TestDb.rows(db, kept);
+        assertNull(before.get(0).get("seconds"));
+
+        CommandLineRun r = CommandLineRun.of("reparse", "--raw", raw.toString(), "--db", db.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("derived the history of 4 fetches again"), r.err());
+        assertEquals(before, TestDb.rows(db, kept));
     }
 
     /**
