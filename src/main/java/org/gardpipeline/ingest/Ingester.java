@@ -25,8 +25,8 @@ import org.gardpipeline.parse.ParseException;
 import org.gardpipeline.parse.Parsers;
 import org.gardpipeline.parse.SiteListNames;
 import org.gardpipeline.review.ChangeGuard;
-import org.gardpipeline.store.FetchListing;
 import org.gardpipeline.store.FetchHeldException;
+import org.gardpipeline.store.FetchListing;
 import org.gardpipeline.store.HistoryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +76,8 @@ public final class Ingester {
     public IngestOutcome ingestAll(List<FetchSource> sources, Consumer<IngestSummary> report) {
         List<FetchSource> ingested = sources.stream().filter(this::isIngested).toList();
         // Their files are listed on all cores (a raw folder gathers a fetch a day); the database is asked in order.
-        // each checked first with the files beyond its folder kept with its listing, so that an unchanged packed
-        // folder's WARC file is not opened to find them
+        // Each listing is checked first with the files beyond its folder kept with it, so that an unchanged packed
+        // folder's WARC file is not opened to find them.
         Map<FetchSource, FetchListing> kept = new IdentityHashMap<>();
         for (FetchSource s : ingested) {
             Fetch bare = s.fetch("");
