@@ -171,15 +171,17 @@ public record FileFingerprint(Path root, List<Path> files, List<Path> dependenci
         return status;
     }
 
+    /** The dependencies' paths relative to the root, with '/' between their names, in order. */
+    public List<String> dependencyNames() {
+        return dependencies.stream().map(this::relativeDependency).toList();
+    }
+
     private String relativeDependency(Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
-    /** The path of a file under the root (or of a dependency), relative to it, with '/' between its names. */
+    /** The path of a file under the root, relative to it, with '/' between its names ({@link #dependencyNames} for the others). */
     public String relative(Path file) {
-        if (!dependencies.isEmpty() && dependencies.contains(file)) {
-            return relativeDependency(file);
-        }
         String path = file.toString();
         String relative = path.substring(prefix());
         return file.getFileSystem().getSeparator().equals("/") ? relative : relative.replace(file.getFileSystem().getSeparator(), "/");

@@ -25,11 +25,6 @@ final class FetchFiles {
         this.folder = folder;
     }
 
-    /** The files of the fetch itself, as listed when it was opened. */
-    FileFingerprint own() {
-        return own;
-    }
-
     /** The files with those beyond the folder its documents depend on (read from its WARC files the first time). */
     synchronized FileFingerprint withDependencies() {
         if (whole == null) {
@@ -45,7 +40,7 @@ final class FetchFiles {
     FetchListing listing(Map<Path, FileFingerprint.Status> statuses) {
         FileFingerprint files = withDependencies();
         String sha256 = files.sha256(statuses);
-        return sha256 == null ? null : new FetchListing(sha256, files.dependencies().stream().map(files::relative).toList());
+        return sha256 == null ? null : new FetchListing(sha256, files.dependencyNames());
     }
 
     FetchListing listing() {
@@ -60,7 +55,7 @@ final class FetchFiles {
     FetchListing listing(FetchListing kept, Map<Path, FileFingerprint.Status> statuses) {
         if (kept != null && kept.dependencies() != null) {
             List<Path> beyond = kept.dependencies().stream().map(d -> own.root().resolve(d).normalize()).toList();
-            if (kept.sha256().equals((beyond.isEmpty() ? own : own.dependingOn(beyond)).sha256(statuses))) {
+            if (kept.sha256().equals(own.dependingOn(beyond).sha256(statuses))) {
                 return kept;
             }
         }

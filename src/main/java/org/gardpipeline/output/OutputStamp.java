@@ -171,15 +171,17 @@ public final class OutputStamp {
                 return null;
             }
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String header = in.readLine();
-                String state = in.readLine();
-                String listing = in.readLine();
-                if (!HEADER.equals(header) || state == null || !state.startsWith("state ") || listing == null
-                        || !listing.startsWith("listing ")) {
-                    return null;
-                }
-                return new Header(state.substring(6), listing.substring(8));
+                return of(in.readLine(), in.readLine(), in.readLine());
             }
+        }
+
+        /** From the stamp's first three lines (null for a line missing); null when they are not a stamp's. */
+        static Header of(String header, String state, String listing) {
+            if (!HEADER.equals(header) || state == null || !state.startsWith("state ") || listing == null
+                    || !listing.startsWith("listing ")) {
+                return null;
+            }
+            return new Header(state.substring(6), listing.substring(8));
         }
     }
 
@@ -191,8 +193,8 @@ public final class OutputStamp {
                 return null;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("state ")
-                    || !lines.get(2).startsWith("listing ")) {
+            Header header = lines.size() < 3 ? null : Header.of(lines.get(0), lines.get(1), lines.get(2));
+            if (header == null) {
                 return null;
             }
             Map<String, String> hashes = new TreeMap<>();
@@ -204,7 +206,7 @@ public final class OutputStamp {
                     hashes.put(line.substring(65), line.substring(0, 64));
                 }
             }
-            return new Stamped(lines.get(1).substring(6), lines.get(2).substring(8), hashes, sources);
+            return new Stamped(header.state(), header.listing(), hashes, sources);
         }
     }
 
