@@ -235,17 +235,22 @@ class ParserVersionUpgradeTest {
     }
 
     /**
-     * A derivation keeps each fetch's ingest time, duration and listing as they were, a duration that is not known
-     * too: it was read as 0 seconds, because the null check asked about the column read after it.
+     * A derivation keeps each fetch's ingest time, duration and listing (with the files beyond its folder) as they
+     * were, a duration that is not known too: it was read as 0 seconds, because the null check asked about the column
+     * read after it.
      */
     @Test
     void reparseKeepsEachFetchsIngestTimeDurationAndListingAsTheyWere() throws IOException {
         CommandLineRun upgraded = run(raw, db);
         assertEquals(0, upgraded.exitCode(), upgraded.err());
         TestDb.execute(db, "UPDATE fetch SET seconds = NULL WHERE fetch_id = (SELECT min(fetch_id) FROM fetch)");
+        // a listing kept with the packed files it takes in, as a run keeps one (the folders here are too new for one)
+        TestDb.execute(db, "UPDATE fetch SET listing_sha256 = '" + "a".repeat(64) + "', listing_dependencies = "
+                + "'../2016-01-01/packed.warc.gz' WHERE fetch_id = (SELECT max(fetch_id) FROM fetch)");
         String kept = "SELECT fetch_id, ingested_at, seconds, listing_sha256, listing_dependencies FROM fetch ORDER BY fetch_id";
         List<Map<String, Object>> before = TestDb.rows(db, kept);
         assertNull(before.get(0).get("seconds"));
+        assertEquals("../2016-01-01/packed.warc.gz", before.get(before.size() - 1).get("listing_dependencies"));
 
         CommandLineRun r = CommandLineRun.of("reparse", "--raw", raw.toString(), "--db", db.toString());
 
