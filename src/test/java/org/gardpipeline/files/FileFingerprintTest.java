@@ -1,11 +1,16 @@
 package org.gardpipeline.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gardpipeline.FetchSeries;
@@ -37,14 +42,14 @@ class FileFingerprintTest {
         Thread.sleep(FileFingerprint.SETTLING.toMillis() + 500);
 
         assertNull(walked.sha256());
-        org.junit.jupiter.api.Assertions.assertNotNull(FileFingerprint.ofFolder(fetch).sha256());
+        assertNotNull(FileFingerprint.ofFolder(fetch).sha256());
     }
 
     /** A file system without the Unix attributes (here a zip file's) is walked all the same, and has no listing. */
     @Test
     void aFolderWithoutUnixAttributesIsListedWithoutAListing() throws Exception {
         Path zip = dir.resolve("fetches.zip");
-        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
             Path fetch = Files.createDirectories(fs.getPath("/2016-01-01/pages"));
             Files.writeString(fetch.resolve("b.html"), "b");
             Files.writeString(fetch.getParent().resolve("a.txt"), "a");
@@ -53,7 +58,7 @@ class FileFingerprintTest {
 
             assertEquals(List.of("a.txt", "pages/b.html"), listing.files().stream().map(listing::relative).toList());
             assertNull(listing.walked());
-            assertNull(listing.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+            assertNull(listing.sha256(new HashMap<>(), Long.MAX_VALUE));
         }
     }
 
@@ -85,17 +90,17 @@ class FileFingerprintTest {
         Files.createSymbolicLink(fetch.resolve("c.txt"), fetch.resolve("b.txt"));
 
         FileFingerprint walked = FileFingerprint.ofFolder(fetch);
-        List<Path> byBytes = new java.util.ArrayList<>(walked.files());
+        List<Path> byBytes = new ArrayList<>(walked.files());
         byBytes.sort(null);
         FileFingerprint named = new FileFingerprint(fetch, byBytes);
 
-        List<String> expected = new java.util.ArrayList<>(List.of("a.txt", "a/z.html", "b.txt", "c.txt"));
+        List<String> expected = new ArrayList<>(List.of("a.txt", "a/z.html", "b.txt", "c.txt"));
         if (utf8Names) {
             expected.add("\u00e4.txt");
         }
         assertEquals(expected, walked.files().stream().map(walked::relative).toList());
         assertEquals(named.files(), walked.files());
-        assertEquals(named.sha256(new java.util.HashMap<>(), Long.MAX_VALUE), walked.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+        assertEquals(named.sha256(new HashMap<>(), Long.MAX_VALUE), walked.sha256(new HashMap<>(), Long.MAX_VALUE));
         assertEquals(named.statusSha256(), walked.statusSha256());
     }
 
@@ -123,7 +128,7 @@ class FileFingerprintTest {
         assertEquals(List.of("changes.atom", "pages.csv", "report/index.html", "report/pages/6007.html", "report/pages/6008.html"),
                 walked.files().stream().map(walked::relative).toList());
         assertEquals(named.files(), walked.files());
-        assertEquals(named.sha256(new java.util.HashMap<>(), Long.MAX_VALUE), walked.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+        assertEquals(named.sha256(new HashMap<>(), Long.MAX_VALUE), walked.sha256(new HashMap<>(), Long.MAX_VALUE));
     }
 
     /**
@@ -137,7 +142,7 @@ class FileFingerprintTest {
         Path b = FetchSeries.fetch(dir, "2016-03-01", "b.txt", "b");
         FileFingerprint la = FileFingerprint.ofFolder(a).dependingOn(List.of(shared.resolve("packed.warc.gz")));
         FileFingerprint lb = FileFingerprint.ofFolder(b).dependingOn(List.of(shared.resolve("packed.warc.gz")));
-        java.util.Map<Path, FileFingerprint.Status> once = new java.util.HashMap<>();
+        Map<Path, FileFingerprint.Status> once = new HashMap<>();
 
         assertEquals(la.statusSha256(), la.sha256(once, Long.MAX_VALUE));
         assertEquals(lb.statusSha256(), lb.sha256(once, Long.MAX_VALUE));
@@ -146,6 +151,6 @@ class FileFingerprintTest {
         String before = la.statusSha256();
         Files.writeString(shared.resolve("packed.warc.gz"), "other captures");
         org.junit.jupiter.api.Assertions.assertNotEquals(before, la.statusSha256());
-        org.junit.jupiter.api.Assertions.assertNotEquals(before, la.sha256(new java.util.HashMap<>(), Long.MAX_VALUE));
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, la.sha256(new HashMap<>(), Long.MAX_VALUE));
     }
 }
